@@ -1,0 +1,69 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { EVO_AUDIENCE } from '../ims/tokenShape.ts';
+import { IMS_ROUTES } from '../ims/provider.ts';
+
+/** Why a request is refused, as the twin answers it (RFC 6750 and RFC 7807). */
+export class AccessDenied extends Error {
+  constructor(
+    readonly status: 401 | 403,
+    readonly error: 'invalid_request' | 'invalid_token' | 'insufficient_scope',
+    readonly detail: string,
+    readonly scope?: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** Scopes from a token payload: IMS's JSON array, RFC 9068's string, or `scp`. */
+export function scopesOf(payload: JWTPayload): Set<string> {
+  const raw = payload.scope ?? payload.scp;
+  if (Array.isArray(raw)) return new Set(raw.filter((s): s is string => typeof s === 'string'));
+  if (typeof raw === 'string') return new Set(raw.split(' ').filter(Boolean));
+  return new Set();
+}
+
+/** Verifies bearer tokens against the IMS twin's published keys, as Evo's APIs do against IMS. */
+export function tokenVerifier(issuer: string) {
+  const jwks = createRemoteJWKSet(new URL(IMS_ROUTES.jwks, issuer), { cooldownDuration: 1_000 });
+
+  return async function verify(authorization: string | undefined, requiredScope: string): Promise<JWTPayload> {
+    const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(authorization ?? '');
+    if (!match) {
+      throw new AccessDenied(401, 'invalid_request', 'The request has no bearer token in its Authorization header.');
+    }
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1]!, jwks, {
+        issuer,
+        audience: EVO_AUDIENCE,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (error) {
+      throw new AccessDenied(401, 'invalid_token', describeJoseError(error));
+    }
+    if (!scopesOf(payload).has(requiredScope)) {
+      throw new AccessDenied(
+        403,
+        'insufficient_scope',
+        `The access token was not granted the ${requiredScope} scope this API needs.`,
+        requiredScope,
+      );
+    }
+    return payload;
+  };
+}
+
+/** A reason in words that never repeats the token. */
+function describeJoseError(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'The access token has expired.';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    return `The access token's "${error.claim}" claim is not acceptable here (${error.reason}).`;
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'The access token signature is not valid.';
+  if (error instanceof errors.JWKSNoMatchingKey) return 'The access token was signed by a key the identity provider does not publish.';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'The access token is signed with an algorithm other than RS256.';
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'The access token is not a well-formed signed JWT.';
+  if (error instanceof errors.JOSEError) return `The access token could not be verified (${error.code}).`;
+  return 'The access token could not be verified.';
+}

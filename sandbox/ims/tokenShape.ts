@@ -1,0 +1,62 @@
+import type { KoaContextWithOIDC } from 'oidc-provider';
+import { findUserBySub } from '../users.ts';
+
+/**
+ * The audience the Evo twin expects. IMS's real audience value for Evo tokens is not published;
+ * what matters for the app is its shape: IdentityServer sends `aud` as an array when a token is
+ * for more than one audience, which this sandbox always does (the API plus `<issuer>/resources`).
+ */
+export const EVO_AUDIENCE = 'evo';
+
+/** oidc-provider's internal resource indicator for Evo; never seen by the app. */
+export const EVO_RESOURCE = 'urn:sandbox:evo';
+
+interface TokenLike {
+  accountId?: string;
+  sid?: string;
+}
+
+/**
+ * Identity claims IMS puts in an access token. Evo app registrations get no ID token and no
+ * userinfo, so the app learns who signed in only from these.
+ */
+export function identityClaims(token: TokenLike): Record<string, unknown> | undefined {
+  const user = token.accountId ? findUserBySub(token.accountId) : undefined;
+  if (!user) return undefined;
+  return {
+    idp: 'sandbox',
+    email: user.email,
+    name: `${user.givenName} ${user.familyName}`,
+    given_name: user.givenName,
+    family_name: user.familyName,
+    preferred_username: user.email,
+    org: user.org.id,
+    org_name: user.org.name,
+    usage_country_iso: user.usageCountry,
+    ...(token.sid ? { sid: token.sid } : {}),
+  };
+}
+
+interface StructuredToken {
+  header?: Record<string, unknown>;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Reshapes oidc-provider's RFC 9068 payload into IdentityServer's: `scope` becomes a JSON array,
+ * `aud` an array, and `nbf` is set, as in the IMS tokens Bentley's own clients read.
+ */
+export function imsShapedPayload(issuer: string, token: StructuredToken): void {
+  const { payload } = token;
+  const scope = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
+  payload.scope = scope;
+  payload.aud = [EVO_AUDIENCE, `${issuer}/resources`];
+  if (typeof payload.iat === 'number') payload.nbf = payload.iat;
+}
+
+/** Adapts {@link imsShapedPayload} to oidc-provider's `formats.customizers.jwt` hook. */
+export function jwtCustomizer(issuer: string) {
+  return (_ctx: KoaContextWithOIDC, _token: unknown, jwt: StructuredToken) => {
+    imsShapedPayload(issuer, jwt);
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The people who can sign in to the sandbox. Both twins read this list: the IMS twin to check a
+ * password and shape the token's identity claims, the Evo twin to know which instances a token's
+ * `sub` may see. Every user's password is {@link SANDBOX_PASSWORD}; the login page says so.
+ */
+export interface SandboxUser {
+  /** Stable subject identifier, as IMS issues a GUID per person. */
+  sub: string;
+  email: string;
+  givenName: string;
+  familyName: string;
+  /** The Bentley organisation IMS names in `org` / `org_name`. */
+  org: { id: string; name: string };
+  usageCountry: string;
+  /** One line for the login page: what this user is for. */
+  purpose: string;
+}
+
+export const SANDBOX_PASSWORD = 'sandbox';
+
+export const SANDBOX_USERS: readonly SandboxUser[] = [
+  {
+    sub: '5b3f7e0a-2c41-4f0e-9d7a-1a2b3c4d5e01',
+    email: 'ada@example.com',
+    givenName: 'Ada',
+    familyName: 'Lovelace',
+    org: { id: '7f1d2c3b-0000-4a5b-8c9d-000000000001', name: 'Analytical Engines Ltd' },
+    usageCountry: 'GB',
+    purpose: 'two instances on two hubs, many workspaces',
+  },
+  {
+    sub: '5b3f7e0a-2c41-4f0e-9d7a-1a2b3c4d5e02',
+    email: 'grace@example.com',
+    givenName: 'Grace',
+    familyName: 'Hopper',
+    org: { id: '7f1d2c3b-0000-4a5b-8c9d-000000000002', name: 'Compiler Geoscience Inc' },
+    usageCountry: 'US',
+    purpose: 'one instance, a few workspaces',
+  },
+  {
+    sub: '5b3f7e0a-2c41-4f0e-9d7a-1a2b3c4d5e03',
+    email: 'newcomer@example.com',
+    givenName: 'Nova',
+    familyName: 'Newcomer',
+    org: { id: '7f1d2c3b-0000-4a5b-8c9d-000000000003', name: 'Just Joined Pty' },
+    usageCountry: 'AU',
+    purpose: 'no Evo instances yet',
+  },
+];
+
+export function findUserByEmail(email: string): SandboxUser | undefined {
+  const wanted = email.trim().toLowerCase();
+  return SANDBOX_USERS.find((user) => user.email === wanted);
+}
+
+export function findUserBySub(sub: string): SandboxUser | undefined {
+  return SANDBOX_USERS.find((user) => user.sub === sub);
+}

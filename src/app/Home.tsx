@@ -1,0 +1,145 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useAuth } from 'react-oidc-context';
+import { cleanCallbackUrl, redirectUri } from '../auth/appUrls.ts';
+import { describeAuthError } from '../auth/describeAuthError.ts';
+import type { AppEnv } from '../config/env.ts';
+import { requestedScopes } from '../config/scopes.ts';
+import type { ConnectionSettings } from '../settings/connectionSettings.ts';
+import { SettingsForm } from '../settings/SettingsForm.tsx';
+import { Notice } from '../ui/Notice.tsx';
+
+// Everything only a signed-in person needs (jose, zod, the inspector, Discovery) loads on demand.
+const SignedInView = lazy(() => import('./SignedInView.tsx').then((module) => ({ default: module.SignedInView })));
+
+interface HomeProps {
+  env: AppEnv;
+  settings: ConnectionSettings;
+  onSaveSettings: (settings: ConnectionSettings) => void;
+  storageNotice: string | undefined;
+  onStartAgain: () => void;
+}
+
+function Header({ env, settings }: { env: AppEnv; settings: ConnectionSettings }) {
+  return (
+    <header className="app-header">
+      <div>
+        <h1>Evo Sign-in Lab</h1>
+        <p className="tagline">OAuth 2.0 Authorization Code + PKCE with Bentley IMS, and what the token can do in Seequent Evo.</p>
+      </div>
+      <p className={`env-badge env-${settings.environment}`}>
+        {env.presets[settings.environment].label}
+        <span className="env-authority">{settings.authority}</span>
+      </p>
+    </header>
+  );
+}
+
+/** The page, by sign-in state: navigating, loading, error, signed out, signed in. */
+export function Home({ env, settings, onSaveSettings, storageNotice, onStartAgain }: HomeProps) {
+  const auth = useAuth();
+
+  useEffect(() => {
+    // A failed callback (?error=...&state=...) leaves its parameters behind: remove them too.
+    if (auth.error) cleanCallbackUrl();
+  }, [auth.error]);
+
+  let body;
+  if (auth.activeNavigator === 'signinRedirect') {
+    body = <p role="status" className="big-status">Taking you to the identity provider…</p>;
+  } else if (auth.activeNavigator === 'signoutRedirect') {
+    body = <p role="status" className="big-status">Signing you out…</p>;
+  } else if (auth.isLoading) {
+    body = <p role="status" className="big-status">Checking your session…</p>;
+  } else if (auth.isAuthenticated && auth.user) {
+    body = (
+      <Suspense fallback={<p role="status" className="big-status">Opening the token inspector…</p>}>
+        <SignedInView user={auth.user} settings={settings} />
+      </Suspense>
+    );
+  } else {
+    const problem = auth.error ? describeAuthError(auth.error, settings.authority) : undefined;
+    const expiredUser = auth.user?.expired ? auth.user : undefined;
+    body = (
+      <>
+        {problem ? (
+          <Notice
+            tone="error"
+            title={problem.title}
+            actions={
+              <button type="button" className="button" onClick={onStartAgain}>
+                Dismiss
+              </button>
+            }
+          >
+            <p>
+              {problem.detail}
+              {problem.code ? (
+                <>
+                  {' '}
+                  (<code>{problem.code}</code>)
+                </>
+              ) : null}
+            </p>
+            <p>
+              <strong>What to do:</strong> {problem.action}
+            </p>
+          </Notice>
+        ) : null}
+        {expiredUser ? (
+          <Notice tone="info" title="Your session has ended">
+            <p>The access token expired{expiredUser.refresh_token ? '' : ' and there is no refresh token to renew it'}. Sign in again to continue.</p>
+          </Notice>
+        ) : null}
+        {storageNotice ? <Notice tone="warning" title="Settings">{<p>{storageNotice}</p>}</Notice> : null}
+        <section className="card intro" aria-labelledby="intro-heading">
+          <h2 id="intro-heading">Sign in to Seequent Evo, step by step</h2>
+          <p>
+            Choose where to sign in and which scopes to ask for, then sign in. This page is a public client: it
+            sends you to the identity provider with a PKCE challenge, gets an authorization code back, swaps it
+            for an access token, and shows you what that token holds and which Evo instances it opens.
+          </p>
+        </section>
+        <section className="card" aria-labelledby="settings-heading">
+          <h2 id="settings-heading">Connection</h2>
+          <SettingsForm env={env} saved={settings} onSave={onSaveSettings} redirectUri={redirectUri()}>
+            {({ dirty, errors }) => {
+              const blocking = Object.values(errors);
+              return (
+                <div className="sign-in-row">
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    disabled={dirty || blocking.length > 0}
+                    onClick={() =>
+                      void auth.signinRedirect({ state: { requestedScopes: requestedScopes(settings.scopes) } })
+                    }
+                  >
+                    Sign in
+                  </button>
+                  <p className="muted" aria-live="polite">
+                    {dirty
+                      ? 'Save your changes to sign in with them.'
+                      : blocking.length > 0
+                        ? `Fix the saved settings to sign in: ${blocking[0]}`
+                        : `Requests: ${requestedScopes(settings.scopes).join(' ')}`}
+                  </p>
+                </div>
+              );
+            }}
+          </SettingsForm>
+        </section>
+      </>
+    );
+  }
+
+  return (
+    <div className="page">
+      <Header env={env} settings={settings} />
+      <main>{body}</main>
+      <footer className="app-footer">
+        Tokens stay in this tab&apos;s session storage and are never logged or put in a URL. Settings (never tokens) are
+        saved in this browser.
+      </footer>
+    </div>
+  );
+}

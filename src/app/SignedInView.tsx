@@ -1,0 +1,90 @@
+import type { User } from 'oidc-client-ts';
+import { useAuth } from 'react-oidc-context';
+import { requestedScopes } from '../config/scopes.ts';
+import { DiscoveryPanel } from '../evo/DiscoveryPanel.tsx';
+import type { ConnectionSettings } from '../settings/connectionSettings.ts';
+import { decodeAccessToken } from '../token/decodeAccessToken.ts';
+import { TokenPanel } from '../token/TokenPanel.tsx';
+
+interface SignedInViewProps {
+  user: User;
+  settings: ConnectionSettings;
+}
+
+function stringClaim(claims: Record<string, unknown> | undefined, name: string): string | undefined {
+  const value = claims?.[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** What the sign-in asked for: kept in the sign-in's own state, so later edits do not change it. */
+function requestedAtSignIn(user: User, settings: ConnectionSettings): string[] {
+  const state = user.state as { requestedScopes?: unknown } | undefined;
+  const scopes = state?.requestedScopes;
+  return Array.isArray(scopes) && scopes.every((s) => typeof s === 'string') ? scopes : requestedScopes(settings.scopes);
+}
+
+/** The signed-in page: who, the token, and what Evo Discovery says the token can reach. */
+export function SignedInView({ user, settings }: SignedInViewProps) {
+  const auth = useAuth();
+  const decoded = decodeAccessToken(user.access_token);
+  const claims = decoded.kind === 'jwt' ? decoded.claims : undefined;
+  // There is no ID token for Evo apps: who signed in comes from the access token's claims.
+  const name = stringClaim(claims, 'name') ?? stringClaim(claims, 'preferred_username') ?? stringClaim(claims, 'sub');
+  const email = stringClaim(claims, 'email');
+  const org = stringClaim(claims, 'org_name');
+  const issuedAt = typeof claims?.iat === 'number' ? claims.iat : (user.expires_at ?? 0);
+  const renew = user.refresh_token
+    ? () => void auth.signinSilent()
+    : undefined;
+
+  const whenExpired = (
+    <div className="notice-actions">
+      {renew ? (
+        <button type="button" className="button" onClick={renew}>
+          Renew with the refresh token
+        </button>
+      ) : null}
+      <button type="button" className="button" onClick={() => void auth.signinRedirect()}>
+        Sign in again
+      </button>
+    </div>
+  );
+
+  return (
+    <>
+      <section className="card signed-in" aria-labelledby="who-heading">
+        <div className="card-heading">
+          <h2 id="who-heading">
+            Signed in{name ? <> as {name}</> : null}
+          </h2>
+          <div className="button-row">
+            {renew ? (
+              <button type="button" className="button" onClick={renew}>
+                Renew now
+              </button>
+            ) : null}
+            <button type="button" className="button" onClick={() => void auth.signoutRedirect()}>
+              Sign out
+            </button>
+          </div>
+        </div>
+        <p className="muted">
+          {[email, org].filter(Boolean).join(' · ')}
+          {email || org ? ' · ' : ''}read from the access token (Evo apps get no ID token).{' '}
+          {user.refresh_token ? 'A refresh token came back too.' : 'No refresh token came back.'}
+        </p>
+      </section>
+      <TokenPanel
+        decoded={decoded}
+        requested={requestedAtSignIn(user, settings)}
+        responseScopes={user.scopes}
+        responseExpiresAt={user.expires_at ? new Date(user.expires_at * 1000) : undefined}
+        whenExpired={whenExpired}
+      />
+      <DiscoveryPanel
+        discoveryUrl={settings.discoveryUrl}
+        token={{ accessToken: user.access_token, subject: stringClaim(claims, 'sub') ?? 'unknown', issuedAt }}
+      />
+    </>
+  );
+}

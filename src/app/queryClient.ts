@@ -1,0 +1,20 @@
+import { QueryClient, type DefaultOptions } from '@tanstack/react-query';
+import { isTransient } from '../evo/evoApiError.ts';
+
+/**
+ * Query defaults, in one place: retry only what may succeed by itself (5xx, network, timeout),
+ * twice, with backoff; never a 4xx. Answers stay fresh for a minute; no refetch on focus, so
+ * switching tabs during a workshop does not fire calls the person did not ask for.
+ */
+export const queryDefaults = {
+  queries: {
+    retry: (failureCount, error) => isTransient(error) && failureCount < 2,
+    retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4000),
+    staleTime: 60_000,
+    refetchOnWindowFocus: false,
+  },
+} satisfies DefaultOptions;
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: queryDefaults });
+}

@@ -1,0 +1,145 @@
+import { redactSecrets } from '../ui/redact.ts';
+
+/** A sign-in problem in words: what happened, why it matters, what to do next. */
+export interface AuthProblem {
+  title: string;
+  detail: string;
+  action: string;
+  /** The OAuth error code, when the provider sent one. */
+  code?: string;
+}
+
+interface ErrorLike {
+  message?: unknown;
+  name?: unknown;
+  error?: unknown;
+  error_description?: unknown;
+  source?: unknown;
+  innerError?: unknown;
+}
+
+const OAUTH_ERRORS: Record<string, Omit<AuthProblem, 'code'>> = {
+  invalid_scope: {
+    title: 'The identity provider refused a requested scope',
+    detail:
+      'The app registration is not allowed one of the scopes this sign-in asked for. Evo registrations never get openid, profile or email, and only get the Evo scopes chosen when the app was registered.',
+    action: 'Remove the scope from the scope picker, or add it to the app registration in the Seequent Developer Portal, then sign in again.',
+  },
+  invalid_target: {
+    title: 'The identity provider refused the resource parameter',
+    detail: 'IMS does not accept an RFC 8707 resource parameter for Evo apps.',
+    action: 'Sign in without a resource parameter.',
+  },
+  access_denied: {
+    title: 'Sign-in was cancelled or denied',
+    detail: 'The sign-in was cancelled at the identity provider, or consent was not given.',
+    action: 'Sign in again when you are ready.',
+  },
+  unauthorized_client: {
+    title: 'This client may not sign in this way',
+    detail: 'The app registration does not allow the Authorization Code flow for a single-page app.',
+    action: 'Check that the registration in the Seequent Developer Portal is a single-page (SPA) app.',
+  },
+  invalid_client: {
+    title: 'The identity provider does not know this client',
+    detail: 'The client ID is not registered at this identity provider, or this environment is the wrong one for it.',
+    action: 'Check the client ID and the environment in the connection settings.',
+  },
+  invalid_request: {
+    title: 'The identity provider rejected the sign-in request',
+    detail: 'The request was malformed or is missing something the provider requires (such as PKCE).',
+    action: 'Check the connection settings; if they are right, this is a bug in the app worth reporting.',
+  },
+  invalid_grant: {
+    title: 'The authorization code or refresh token was not accepted',
+    detail: 'It has expired, was already used, or was issued for another client or redirect URI.',
+    action: 'Sign in again.',
+  },
+  login_required: {
+    title: 'You need to sign in',
+    detail: 'The identity provider has no session for you.',
+    action: 'Sign in.',
+  },
+  interaction_required: {
+    title: 'The identity provider needs you',
+    detail: 'It cannot finish without showing you a page.',
+    action: 'Sign in.',
+  },
+  consent_required: {
+    title: 'Consent is needed',
+    detail: 'The identity provider needs you to consent before it issues a token.',
+    action: 'Sign in.',
+  },
+  server_error: {
+    title: 'The identity provider failed',
+    detail: 'It had an internal error while handling the sign-in.',
+    action: 'Try again in a moment.',
+  },
+  temporarily_unavailable: {
+    title: 'The identity provider is busy',
+    detail: 'It is temporarily unable to handle the sign-in.',
+    action: 'Try again in a moment.',
+  },
+};
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * Turns whatever oidc-client-ts or react-oidc-context raised into words. Only the OAuth error
+ * fields and known library messages are used; nothing that could hold a token is repeated.
+ */
+export function describeAuthError(raw: unknown, authority: string): AuthProblem {
+  const error = (raw ?? {}) as ErrorLike;
+  const inner = (error.innerError ?? error) as ErrorLike;
+  const code = text(inner.error) ?? text(error.error);
+  if (code) {
+    const known = OAUTH_ERRORS[code];
+    const description = text(inner.error_description) ?? text(error.error_description);
+    const base = known ?? {
+      title: `The identity provider answered "${code}"`,
+      detail: 'This is not an error this app knows.',
+      action: 'Check the connection settings and try again.',
+    };
+    return {
+      ...base,
+      detail: description ? `${base.detail} The provider said: "${redactSecrets(description)}".` : base.detail,
+      code,
+    };
+  }
+
+  const message = text(inner.message) ?? text(error.message) ?? '';
+  if (message.includes('No matching state found in storage') || message.includes('No state in response')) {
+    return {
+      title: 'This sign-in cannot be finished here',
+      detail:
+        'The page was opened with a sign-in answer this tab did not ask for: a reloaded or bookmarked callback, the back button, or a sign-in started in another tab. Its state does not match, so it was refused (this is what stops a forged callback).',
+      action: 'Sign in again from this tab.',
+    };
+  }
+  if (
+    message === 'Failed to fetch' ||
+    message.startsWith('NetworkError') ||
+    message.includes('Load failed') ||
+    message.includes('Network timed out')
+  ) {
+    return {
+      title: 'The identity provider could not be reached',
+      detail: `The browser could not get an answer from ${authority}: it is down, the address is wrong, you are offline, or it does not allow this page's origin (CORS).`,
+      action: 'Check the authority in the connection settings and your connection, then try again.',
+    };
+  }
+  if (message.startsWith('Invalid response Content-Type')) {
+    return {
+      title: 'The authority does not look like an identity provider',
+      detail: `${authority} did not answer its /.well-known/openid-configuration with JSON.`,
+      action: 'Check the authority in the connection settings.',
+    };
+  }
+  return {
+    title: 'Sign-in failed',
+    detail: message ? `The sign-in library reported: ${redactSecrets(message)}` : 'The sign-in library reported an error without a message.',
+    action: 'Try again; if it keeps happening, check the connection settings.',
+  };
+}

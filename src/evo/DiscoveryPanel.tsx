@@ -1,0 +1,99 @@
+import { Notice } from '../ui/Notice.tsx';
+import { discoveryEndpoint, useDiscovery, type InstanceView, type TokenIdentity } from './discovery.ts';
+import { describeEvoError } from './evoApiError.ts';
+
+interface DiscoveryPanelProps {
+  discoveryUrl: string;
+  token: TokenIdentity;
+}
+
+function InstanceCard({ instance }: { instance: InstanceView }) {
+  return (
+    <li className="instance">
+      <h3 className="instance-name">{instance.name}</h3>
+      <p className="instance-id">
+        Instance ID <code>{instance.id}</code>
+      </p>
+      {instance.access.map(({ hub, services }) => (
+        <div key={hub.code} className="instance-hub">
+          <p>
+            Hub <strong>{hub.name}</strong> <span className="tag">{hub.code}</span>{' '}
+            {hub.url ? <code className="hub-url">{hub.url}</code> : <span className="muted">(URL unknown)</span>}
+          </p>
+          {services.length > 0 ? (
+            <>
+              <p className="visually-hidden">Services</p>
+              <ul className="chips" aria-label={`Services of ${instance.name} on ${hub.name}`}>
+                {services.map((service) => (
+                  <li key={service.code} title={service.code}>
+                    {service.name}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="muted">No services on this hub.</p>
+          )}
+        </div>
+      ))}
+      {instance.notes.map((note) => (
+        <p key={note} className="field-warning">
+          {note}
+        </p>
+      ))}
+    </li>
+  );
+}
+
+/** Calls Evo Discovery with the token and shows each instance with its hub and services. */
+export function DiscoveryPanel({ discoveryUrl, token }: DiscoveryPanelProps) {
+  const query = useDiscovery(discoveryUrl, token);
+  const problem = query.isError ? describeEvoError(query.error, 'Evo Discovery') : undefined;
+  const instances = query.data;
+
+  return (
+    <section className="card" aria-labelledby="discovery-heading" aria-busy={query.isFetching}>
+      <div className="card-heading">
+        <h2 id="discovery-heading">Evo Discovery</h2>
+        <button type="button" className="button button-small" onClick={() => void query.refetch()} disabled={query.isFetching}>
+          {query.isFetching ? 'Calling…' : 'Call again'}
+        </button>
+      </div>
+      <p className="muted">
+        <code>GET {discoveryEndpoint(discoveryUrl)}</code> with the access token as a bearer token.
+      </p>
+      {problem ? (
+        <Notice
+          tone="error"
+          title={problem.title}
+          actions={
+            <button type="button" className="button" onClick={() => void query.refetch()}>
+              Try again
+            </button>
+          }
+        >
+          <p>{problem.detail}</p>
+          <p>{problem.action}</p>
+        </Notice>
+      ) : instances === undefined ? (
+        <p role="status">Asking Evo Discovery which instances you can use…</p>
+      ) : instances.length === 0 ? (
+        <Notice tone="info" title="You have no Evo instances yet">
+          <p>
+            The token works and Discovery answered, but you are not a member of any Evo instance. Ask an
+            administrator of your organisation to add you to an instance, then call again.
+          </p>
+        </Notice>
+      ) : (
+        <>
+          <p>{instances.length === 1 ? 'One instance' : `${instances.length} instances`} (organisations) you can use:</p>
+          <ul className="instances">
+            {instances.map((instance) => (
+              <InstanceCard key={instance.id} instance={instance} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

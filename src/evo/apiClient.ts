@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import { EvoApiError, kindForStatus, parseBearerChallenge, parseRetryAfter } from './evoApiError.ts';
+
+/** How long one Evo call may take before it is reported as a timeout. */
+const TIMEOUT_MS = 15_000;
+
+function endpointOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname}`;
+}
+
+/** Describes where a schema failed, like `discovery.hubs[0].url: expected string`. */
+function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
+  const field = issue.path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+  return { field: field || '(the whole body)', message: issue.message };
+}
+
+async function problemOf(response: Response): Promise<{ title?: string; detail?: string }> {
+  try {
+    const body: unknown = await response.json();
+    if (typeof body !== 'object' || body === null) return {};
+    const { title, detail } = body as Record<string, unknown>;
+    return {
+      title: typeof title === 'string' ? title : undefined,
+      detail: typeof detail === 'string' ? detail : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * GETs an Evo API with the bearer token and returns its JSON body checked against `schema`.
+ * Every failure becomes an {@link EvoApiError} that says what went wrong without the token.
+ */
+export async function evoGet<T>(
+  url: string,
+  accessToken: string,
+  schema: z.ZodType<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const endpoint = endpointOf(url);
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
+      signal: combined,
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    if (timeout.aborted) throw new EvoApiError('timeout', `No answer from ${endpoint} in ${TIMEOUT_MS / 1000} s.`, { endpoint });
+    throw new EvoApiError('network', `No answer from ${endpoint}.`, { endpoint });
+  }
+
+  if (!response.ok) {
+    const { title, detail } = await problemOf(response);
+    const status = response.status;
+    throw new EvoApiError(kindForStatus(status), `${endpoint} answered ${status}${title ? ` ${title}` : ''}.`, {
+      status,
+      title,
+      detail,
+      challenge: parseBearerChallenge(response.headers.get('WWW-Authenticate')),
+      retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
+      endpoint,
+    });
+  }
+
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new EvoApiError('bad-response', 'The body is not JSON.', { status: response.status, endpoint });
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const { field, message } = first ? describeIssue(first) : { field: '(the whole body)', message: 'invalid' };
+    throw new EvoApiError('bad-response', `At ${field}: ${message}.`, { status: response.status, field, endpoint });
+  }
+  return parsed.data;
+}

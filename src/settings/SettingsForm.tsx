@@ -1,0 +1,146 @@
+import { useId, useState, type ReactNode } from 'react';
+import type { AppEnv } from '../config/env.ts';
+import { ENVIRONMENT_IDS, type EnvironmentId } from '../config/environments.ts';
+import { CopyButton } from '../ui/CopyButton.tsx';
+import {
+  normalizeSettings,
+  settingsForEnvironment,
+  validateSettings,
+  type ConnectionSettings,
+  type SettingsErrors,
+} from './connectionSettings.ts';
+import { ScopePicker } from './ScopePicker.tsx';
+
+interface SettingsFormProps {
+  env: AppEnv;
+  saved: ConnectionSettings;
+  onSave: (settings: ConnectionSettings) => void;
+  redirectUri: string;
+  /** Rendered under the form, told whether the saved settings are ready to sign in with. */
+  children: (state: { dirty: boolean; errors: SettingsErrors }) => ReactNode;
+}
+
+function Field({ label, hint, error, children, id }: { label: string; hint?: ReactNode; error?: string; children: ReactNode; id: string }) {
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      {hint ? <p className="field-hint">{hint}</p> : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The connection settings: environment, authority, client ID, Discovery URL and scopes. */
+export function SettingsForm({ env, saved, onSave, redirectUri, children }: SettingsFormProps) {
+  const [draft, setDraft] = useState(saved);
+  const ids = { authority: useId(), clientId: useId(), discoveryUrl: useId(), redirect: useId() };
+  const errors = validateSettings(draft);
+  const savedErrors = validateSettings(saved);
+  const dirty = JSON.stringify(normalizeSettings(draft)) !== JSON.stringify(normalizeSettings(saved));
+  const preset = env.presets[draft.environment];
+  const update = (patch: Partial<ConnectionSettings>) => setDraft((current) => ({ ...current, ...patch }));
+  const invalid = (field: 'authority' | 'clientId' | 'discoveryUrl') =>
+    errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${ids[field]}-error` } : {};
+
+  return (
+    <form
+      className="settings-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (Object.keys(errors).length === 0) onSave(normalizeSettings(draft));
+      }}
+    >
+      <fieldset>
+        <legend>Identity environment</legend>
+        <div className="environment-options">
+          {ENVIRONMENT_IDS.map((id: EnvironmentId) => (
+            <label key={id} className="environment-option">
+              <input
+                type="radio"
+                name="environment"
+                value={id}
+                checked={draft.environment === id}
+                onChange={() => setDraft(settingsForEnvironment(env, id, draft.scopes))}
+              />
+              <span>
+                <strong>{env.presets[id].label}</strong>
+                <span className="field-hint">{env.presets[id].description}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <Field id={ids.authority} label="Authority (identity provider)" error={errors.authority}>
+        <input
+          id={ids.authority}
+          className="input"
+          value={draft.authority}
+          readOnly={preset.authority !== undefined}
+          spellCheck={false}
+          placeholder="https://ims.bentley.com"
+          onChange={(event) => update({ authority: event.target.value })}
+          {...invalid('authority')}
+        />
+      </Field>
+
+      <Field
+        id={ids.clientId}
+        label="Client ID"
+        error={errors.clientId}
+        hint={draft.environment === 'sandbox' ? 'Sandbox clients: evo-sandbox-spa (all scopes), evo-sandbox-limited (only the two required scopes), evo-sandbox-short-lived (90-second tokens).' : 'From your single-page app registration in the Seequent Developer Portal.'}
+      >
+        <input
+          id={ids.clientId}
+          className="input"
+          value={draft.clientId}
+          spellCheck={false}
+          autoCapitalize="off"
+          onChange={(event) => update({ clientId: event.target.value })}
+          {...invalid('clientId')}
+        />
+      </Field>
+
+      <Field id={ids.discoveryUrl} label="Evo Discovery URL" error={errors.discoveryUrl}>
+        <input
+          id={ids.discoveryUrl}
+          className="input"
+          value={draft.discoveryUrl}
+          spellCheck={false}
+          onChange={(event) => update({ discoveryUrl: event.target.value })}
+          {...invalid('discoveryUrl')}
+        />
+      </Field>
+
+      <Field
+        id={ids.redirect}
+        label="Redirect URI (register this in the Seequent Developer Portal)"
+        hint="Derived from where this page is served; the identity provider only sends the person back to an exactly registered URI."
+      >
+        <div className="input-row">
+          <input id={ids.redirect} className="input" value={redirectUri} readOnly />
+          <CopyButton value={() => redirectUri} label="Copy" />
+        </div>
+      </Field>
+
+      <ScopePicker value={draft.scopes} onChange={(scopes) => update({ scopes })} error={errors.scopes} />
+
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={!dirty || Object.keys(errors).length > 0}>
+          Save settings
+        </button>
+        <button type="button" className="button button-quiet" disabled={!dirty} onClick={() => setDraft(saved)}>
+          Undo changes
+        </button>
+      </div>
+      {children({ dirty, errors: savedErrors })}
+    </form>
+  );
+}

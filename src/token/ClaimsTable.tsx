@@ -1,0 +1,64 @@
+import { TIME_CLAIMS } from './claimGlossary.ts';
+import { numericDate, relativeTime } from './formatTime.ts';
+
+interface ClaimsTableProps {
+  caption: string;
+  values: Record<string, unknown>;
+  glossary: (name: string) => string;
+  now: Date;
+}
+
+function ClaimValue({ name, value, now }: { name: string; value: unknown; now: Date }) {
+  const date = TIME_CLAIMS.has(name) ? numericDate(value) : undefined;
+  if (date) {
+    return (
+      <>
+        <code>{String(value)}</code>
+        <span className="claim-time">
+          {date.toLocaleString()} ({relativeTime(date, now)})
+        </span>
+      </>
+    );
+  }
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return (
+      <ul className="chips">
+        {value.map((item) => (
+          <li key={item}>
+            <code>{item}</code>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return <code className="claim-value">{typeof value === 'string' ? value : JSON.stringify(value)}</code>;
+}
+
+/** Every claim (or header parameter) with its value and a one-line meaning. */
+export function ClaimsTable({ caption, values, glossary, now }: ClaimsTableProps) {
+  return (
+    <table className="claims-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Value</th>
+          <th scope="col">Meaning</th>
+        </tr>
+      </thead>
+      <tbody>
+        {Object.entries(values).map(([name, value]) => (
+          <tr key={name}>
+            <th scope="row">
+              <code>{name}</code>
+            </th>
+            <td>
+              <ClaimValue name={name} value={value} now={now} />
+            </td>
+            <td className="claim-meaning">{glossary(name)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

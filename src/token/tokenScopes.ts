@@ -1,0 +1,54 @@
+/** How a token carried its scopes. */
+export type ScopeForm = 'array' | 'string' | 'scp-array' | 'scp-string' | 'none';
+
+export interface TokenScopes {
+  scopes: string[];
+  form: ScopeForm;
+}
+
+function fromValue(value: unknown): string[] | undefined {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string' && item !== '');
+  if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
+  return undefined;
+}
+
+/**
+ * Reads the granted scopes from access token claims in any of the forms issuers use: a JSON array
+ * in `scope` (IMS and IdentityServer), a space-separated string in `scope` (RFC 9068), or `scp`
+ * (Microsoft Entra and others), as a string or an array.
+ */
+export function tokenScopes(claims: Record<string, unknown>): TokenScopes {
+  const scope = fromValue(claims.scope);
+  if (scope) return { scopes: [...new Set(scope)], form: Array.isArray(claims.scope) ? 'array' : 'string' };
+  const scp = fromValue(claims.scp);
+  if (scp) return { scopes: [...new Set(scp)], form: Array.isArray(claims.scp) ? 'scp-array' : 'scp-string' };
+  return { scopes: [], form: 'none' };
+}
+
+/** `aud` as a list, whether the token sent a string or an array. */
+export function audiences(claims: Record<string, unknown>): string[] {
+  const aud = claims.aud;
+  if (typeof aud === 'string') return [aud];
+  if (Array.isArray(aud)) return aud.filter((item): item is string => typeof item === 'string');
+  return [];
+}
+
+export interface ScopeComparison {
+  /** Asked for and granted. */
+  granted: string[];
+  /** Asked for, not in the token. */
+  notGranted: string[];
+  /** In the token without being asked for. */
+  unrequested: string[];
+}
+
+/** Compares what the sign-in asked for with what the token holds. */
+export function compareScopes(requested: readonly string[], granted: readonly string[]): ScopeComparison {
+  const grantedSet = new Set(granted);
+  const requestedSet = new Set(requested);
+  return {
+    granted: requested.filter((scope) => grantedSet.has(scope)),
+    notGranted: requested.filter((scope) => !grantedSet.has(scope)),
+    unrequested: granted.filter((scope) => !requestedSet.has(scope)),
+  };
+}
