@@ -2,6 +2,7 @@
  * Starts the local sandbox: the IMS twin (identity provider) and the Evo twin (APIs), each on its
  * own loopback port. `npm run sandbox` runs this alone; `npm start` runs it beside the app.
  */
+import type { JWK } from 'jose';
 import { readSandboxConfig, type SandboxConfig } from './config.ts';
 import { startEvo, type EvoTwin } from './evo/server.ts';
 import { startIms, type ImsTwin } from './ims/server.ts';
@@ -13,8 +14,8 @@ export interface Sandbox {
 }
 
 /** Starts both twins; the Evo twin trusts the IMS twin's issuer and keys. */
-export async function startSandbox(config: SandboxConfig = readSandboxConfig()): Promise<Sandbox> {
-  const ims = await startIms(config);
+export async function startSandbox(config: SandboxConfig = readSandboxConfig(), signingKey?: JWK): Promise<Sandbox> {
+  const ims = await startIms(config, signingKey);
   try {
     const evo = await startEvo(config, ims.issuer);
     return { ims, evo, close: async () => void (await Promise.all([ims.close(), evo.close()])) };
@@ -33,6 +34,12 @@ function describeStartError(error: unknown, config: SandboxConfig): string {
 }
 
 async function main(): Promise<void> {
+  // SANDBOX_* settings may live in .env beside the app's VITE_* ones.
+  try {
+    process.loadEnvFile('.env');
+  } catch {
+    // no .env: defaults apply
+  }
   let config: SandboxConfig;
   try {
     config = readSandboxConfig();

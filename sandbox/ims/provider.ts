@@ -32,13 +32,18 @@ export async function createSigningKey(): Promise<JWK> {
 
 /**
  * Builds the IMS twin: oidc-provider configured the way Bentley IMS behaves for Evo apps.
- * Interactions (login) are served by the caller under `/interaction/:uid`.
+ * Interactions (login) are served by the caller under `/interaction/:uid`. A fresh signing key is
+ * made unless one is given (tests pass theirs, to mint tokens the twin would have issued).
  */
-export async function createImsProvider(issuer: string, config: SandboxConfig): Promise<Provider> {
+export async function createImsProvider(
+  issuer: string,
+  config: SandboxConfig,
+  signingKey?: JWK,
+): Promise<Provider> {
   const allowedOrigins = new Set(appOrigins(config));
   const configuration: Configuration = {
     clients: sandboxClients(config.appBaseUrls),
-    jwks: { keys: [await createSigningKey()] },
+    jwks: { keys: [signingKey ?? (await createSigningKey())] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     routes: IMS_ROUTES,
     // Evo scopes are listed so that a client's `scope` allow-list applies to them.

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { JWK } from 'jose';
 import type Provider from 'oidc-provider';
 import type { SandboxConfig } from '../config.ts';
 import { close, listen, readBody, sendHtml, urlHost } from '../http.ts';
@@ -81,10 +82,10 @@ async function handleInteraction(
   );
 }
 
-/** Starts the IMS twin on `config.imsPort`. */
-export async function startIms(config: SandboxConfig): Promise<ImsTwin> {
+/** Starts the IMS twin on `config.imsPort`, signing with `signingKey` if one is given. */
+export async function startIms(config: SandboxConfig, signingKey?: JWK): Promise<ImsTwin> {
   const issuer = `http://${urlHost(config.host)}:${config.imsPort}`;
-  const provider = await createImsProvider(issuer, config);
+  const provider = await createImsProvider(issuer, config, signingKey);
   const oidc = provider.callback();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', issuer).pathname;
@@ -95,7 +96,7 @@ export async function startIms(config: SandboxConfig): Promise<ImsTwin> {
       });
       return;
     }
-    oidc(req, res);
+    void oidc(req, res);
   });
   await listen(server, config.imsPort, config.host);
   return { issuer, provider, close: () => close(server) };

@@ -43,12 +43,14 @@ interface StructuredToken {
 }
 
 /**
- * Reshapes oidc-provider's RFC 9068 payload into IdentityServer's: `scope` becomes a JSON array,
- * `aud` an array, and `nbf` is set, as in the IMS tokens Bentley's own clients read.
+ * Reshapes oidc-provider's RFC 9068 payload into IdentityServer's: `scope` becomes a JSON array
+ * that also lists `offline_access` when it was granted (oidc-provider keeps OpenID scopes out of
+ * resource tokens; IdentityServer does not), `aud` an array, and `nbf` is set.
  */
-export function imsShapedPayload(issuer: string, token: StructuredToken): void {
+export function imsShapedPayload(issuer: string, token: StructuredToken, offlineAccess = false): void {
   const { payload } = token;
   const scope = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
+  if (offlineAccess && !scope.includes('offline_access')) scope.push('offline_access');
   payload.scope = scope;
   payload.aud = [EVO_AUDIENCE, `${issuer}/resources`];
   if (typeof payload.iat === 'number') payload.nbf = payload.iat;
@@ -56,7 +58,10 @@ export function imsShapedPayload(issuer: string, token: StructuredToken): void {
 
 /** Adapts {@link imsShapedPayload} to oidc-provider's `formats.customizers.jwt` hook. */
 export function jwtCustomizer(issuer: string) {
-  return (_ctx: KoaContextWithOIDC, _token: unknown, jwt: StructuredToken) => {
-    imsShapedPayload(issuer, jwt);
+  return (ctx: KoaContextWithOIDC, _token: unknown, jwt: StructuredToken) => {
+    // The code or refresh token being redeemed holds every granted scope, OpenID ones included.
+    const { AuthorizationCode, RefreshToken } = ctx.oidc.entities;
+    const granted = (AuthorizationCode ?? RefreshToken)?.scope?.split(' ') ?? [];
+    imsShapedPayload(issuer, jwt, granted.includes('offline_access'));
   };
 }

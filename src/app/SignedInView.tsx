@@ -4,7 +4,8 @@ import { requestedScopes } from '../config/scopes.ts';
 import { DiscoveryPanel } from '../evo/DiscoveryPanel.tsx';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { decodeAccessToken } from '../token/decodeAccessToken.ts';
-import { TokenPanel } from '../token/TokenPanel.tsx';
+import { TokenClaims } from '../token/TokenClaims.tsx';
+import { TokenSummary } from '../token/TokenSummary.tsx';
 
 interface SignedInViewProps {
   user: User;
@@ -74,17 +75,19 @@ export function SignedInView({ user, settings }: SignedInViewProps) {
           {user.refresh_token ? 'A refresh token came back too.' : 'No refresh token came back.'}
         </p>
       </section>
-      <TokenPanel
+      <TokenSummary
         decoded={decoded}
         requested={requestedAtSignIn(user, settings)}
         responseScopes={user.scopes}
         responseExpiresAt={user.expires_at ? new Date(user.expires_at * 1000) : undefined}
+        hasRefreshToken={Boolean(user.refresh_token)}
         whenExpired={whenExpired}
       />
       <DiscoveryPanel
         discoveryUrl={settings.discoveryUrl}
         token={{ accessToken: user.access_token, subject: stringClaim(claims, 'sub') ?? 'unknown', issuedAt }}
       />
+      {decoded.kind === 'jwt' ? <TokenClaims decoded={decoded} /> : null}
     </>
   );
 }

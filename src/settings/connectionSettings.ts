@@ -112,7 +112,7 @@ export function settingsFromJson(
     typeof record[key] === 'string' ? record[key] : undefined;
   const scopes =
     Array.isArray(record.scopes) && record.scopes.every((s) => typeof s === 'string')
-      ? (record.scopes as string[])
+      ? record.scopes
       : undefined;
   const authority = environment === 'custom' ? text('authority') : base.authority;
   const settings: ConnectionSettings = normalizeSettings({

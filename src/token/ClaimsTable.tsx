@@ -1,4 +1,4 @@
-import { TIME_CLAIMS } from './claimGlossary.ts';
+import { orderClaims, TIME_CLAIMS } from './claimGlossary.ts';
 import { numericDate, relativeTime } from './formatTime.ts';
 
 interface ClaimsTableProps {
@@ -47,7 +47,7 @@ export function ClaimsTable({ caption, values, glossary, now }: ClaimsTableProps
         </tr>
       </thead>
       <tbody>
-        {Object.entries(values).map(([name, value]) => (
+        {orderClaims(values).map(([name, value]) => (
           <tr key={name}>
             <th scope="row">
               <code>{name}</code>

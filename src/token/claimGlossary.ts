@@ -50,3 +50,23 @@ export const TIME_CLAIMS = new Set(['exp', 'iat', 'nbf', 'auth_time']);
 export function claimMeaning(name: string): string {
   return CLAIM_GLOSSARY[name] ?? 'Not a claim this app knows; the issuer or API defines what it means.';
 }
+
+/** The order a person reads claims in: what the token is, then when, then who. */
+const CLAIM_ORDER = [
+  'iss', 'sub', 'aud', 'client_id', 'azp', 'scope', 'scp',
+  'iat', 'nbf', 'exp', 'auth_time', 'jti', 'sid', 'idp', 'amr', 'acr',
+  'name', 'given_name', 'family_name', 'email', 'preferred_username',
+  'org', 'org_name', 'usage_country_iso', 'role', 'entitlement',
+];
+
+/** Claims in reading order; claims this app does not know keep their order, at the end. */
+export function orderClaims<T>(claims: Record<string, T>): [string, T][] {
+  const rank = (name: string) => {
+    const index = CLAIM_ORDER.indexOf(name);
+    return index === -1 ? CLAIM_ORDER.length : index;
+  };
+  return Object.entries(claims)
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => rank(a.entry[0]) - rank(b.entry[0]) || a.index - b.index)
+    .map(({ entry }) => entry);
+}

@@ -1,15 +1,12 @@
 import type { ReactNode } from 'react';
 import { Notice } from '../ui/Notice.tsx';
-import { useNow } from '../ui/useNow.ts';
-import { claimMeaning, HEADER_GLOSSARY } from './claimGlossary.ts';
-import { ClaimsTable } from './ClaimsTable.tsx';
 import type { DecodedAccessToken } from './decodeAccessToken.ts';
 import { ExpiryCountdown } from './ExpiryCountdown.tsx';
 import { numericDate } from './formatTime.ts';
 import { ScopeComparisonTable } from './ScopeComparisonTable.tsx';
 import { compareScopes, tokenScopes } from './tokenScopes.ts';
 
-interface TokenPanelProps {
+interface TokenSummaryProps {
   decoded: DecodedAccessToken;
   /** The scopes the sign-in asked for. */
   requested: readonly string[];
@@ -17,6 +14,8 @@ interface TokenPanelProps {
   responseScopes: readonly string[];
   /** The token response's expiry (`expires_in`), used when the token has no `exp`. */
   responseExpiresAt: Date | undefined;
+  /** Whether the token response had a refresh token: proof `offline_access` was granted. */
+  hasRefreshToken: boolean;
   /** What to offer once the token has expired. */
   whenExpired: ReactNode;
 }
@@ -29,12 +28,16 @@ const SCOPE_FORM_WORDS = {
   none: '',
 };
 
-/** The decoded access token: expiry, requested vs granted scopes, header and claims. */
-export function TokenPanel({ decoded, requested, responseScopes, responseExpiresAt, whenExpired }: TokenPanelProps) {
-  const now = useNow(30_000);
+/** The access token at a glance: expiry countdown and requested vs granted scopes. */
+export function TokenSummary(props: TokenSummaryProps) {
+  const { decoded, requested, responseScopes, responseExpiresAt, hasRefreshToken, whenExpired } = props;
   const claims = decoded.kind === 'jwt' ? decoded.claims : undefined;
   const fromToken = claims ? tokenScopes(claims) : undefined;
-  const granted = fromToken && fromToken.form !== 'none' ? fromToken.scopes : [...responseScopes];
+  const listed = fromToken && fromToken.form !== 'none' ? fromToken.scopes : [...responseScopes];
+  // Issuers that follow RFC 9068 keep offline_access out of the access token; a refresh token
+  // coming back is the proof it was granted.
+  const offlineUnlisted = hasRefreshToken && !listed.includes('offline_access');
+  const granted = offlineUnlisted ? [...listed, 'offline_access'] : listed;
   const expiresAt = (claims ? numericDate(claims.exp) : undefined) ?? responseExpiresAt;
 
   return (
@@ -44,26 +47,17 @@ export function TokenPanel({ decoded, requested, responseScopes, responseExpires
       {decoded.kind !== 'jwt' ? (
         <Notice tone="warning" title="This access token cannot be decoded">
           <p>{decoded.explanation}</p>
-          <p>The scopes below come from the token response instead of the token.</p>
+          <p>The granted scopes below come from the token response instead of the token.</p>
         </Notice>
       ) : null}
       <ScopeComparisonTable comparison={compareScopes(requested, granted)} />
       {fromToken && fromToken.form !== 'none' ? (
         <p className="muted">The token lists its scopes {SCOPE_FORM_WORDS[fromToken.form]}.</p>
       ) : null}
-      {decoded.kind === 'jwt' ? (
-        <>
-          <p className="muted">
-            Decoded in your browser, not verified: anyone can read a JWT, only its issuer&apos;s key can vouch for it.
-          </p>
-          <ClaimsTable
-            caption="Header"
-            values={decoded.header}
-            glossary={(name) => HEADER_GLOSSARY[name] ?? 'A header parameter this app does not know.'}
-            now={now}
-          />
-          <ClaimsTable caption="Claims" values={decoded.claims} glossary={claimMeaning} now={now} />
-        </>
+      {offlineUnlisted ? (
+        <p className="muted">
+          offline_access counts as granted because a refresh token came back, although the token does not list it.
+        </p>
       ) : null}
     </section>
   );

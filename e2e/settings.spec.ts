@@ -1,0 +1,39 @@
+import { expect, test } from './support/fixtures.ts';
+
+test('a missing client ID for Bentley IMS names the setting and how to fix it', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('radio', { name: /Bentley IMS\b(?! QA)/ }).check();
+  await expect(page.getByLabel('Authority (identity provider)')).toHaveValue('https://ims.bentley.com');
+  await expect(page.getByText(/The client ID is empty\. Register a single-page app in the Seequent Developer Portal/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save settings' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+  await expect(page.getByText('Save your changes to sign in with them.')).toBeVisible();
+
+  // Typing a client ID makes it savable, and the choice survives a reload.
+  await page.getByLabel('Client ID').fill('my-evo-spa');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.reload();
+  await expect(page.getByRole('radio', { name: /Bentley IMS\b(?! QA)/ })).toBeChecked();
+  await expect(page.getByLabel('Client ID')).toHaveValue('my-evo-spa');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+});
+
+test('shows the redirect URI to register, derived from the page origin', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByLabel(/Redirect URI/)).toHaveValue('http://localhost:3000/signin-callback');
+});
+
+test('explains in words when Evo Discovery cannot be reached', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Evo Discovery URL').fill('http://127.0.0.1:3999');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Email').fill('ada@example.com');
+  await page.getByLabel('Password').fill('sandbox');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Evo Discovery could not be reached', { timeout: 15_000 });
+  await expect(alert).toContainText('http://127.0.0.1:3999/evo/identity/v2/discovery');
+  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+});

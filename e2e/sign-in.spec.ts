@@ -1,0 +1,121 @@
+import { expect, fillSandboxLogin, IMS_TWIN, signIn, test } from './support/fixtures.ts';
+
+const EVO_TWIN = 'http://127.0.0.1:3002';
+
+test('signs in through the IMS twin and shows who signed in, the token and the Discovery answer', async ({ page }) => {
+  await signIn(page, 'ada@example.com');
+
+  // Who signed in comes from the access token's own claims (there is no ID token).
+  await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
+  await expect(page.getByText('ada@example.com · Analytical Engines Ltd')).toBeVisible();
+
+  // Requested vs granted, and the IMS array form of scope.
+  const scopes = page.getByRole('table', { name: 'Requested vs granted scopes' });
+  await expect(scopes.getByRole('row', { name: /evo\.discovery\s+yes\s+yes/ })).toBeVisible();
+  await expect(scopes.getByRole('row', { name: /evo\.workspace\s+yes\s+yes/ })).toBeVisible();
+  await expect(page.getByText('as a JSON array in "scope"')).toBeVisible();
+  await expect(page.getByText(/Expires in \d+:\d\d/)).toBeVisible();
+
+  // Decoded header and claims, each with a meaning.
+  const header = page.getByRole('table', { name: 'Header' });
+  await expect(header.getByRole('row', { name: /alg\s+RS256/ })).toBeVisible();
+  const claims = page.getByRole('table', { name: 'Claims' });
+  await expect(claims.getByRole('row', { name: /client_id\s+evo-sandbox-spa\s+The app registration/ })).toBeVisible();
+  await expect(claims.getByRole('row', { name: new RegExp(`^iss\\s+${IMS_TWIN.replaceAll('.', '\\.')}`) })).toBeVisible();
+
+  // Discovery: two instances on two hubs, sorted by name, with their services.
+  const instances = page.locator('.instance');
+  await expect(instances).toHaveCount(2);
+  await expect(instances.nth(0)).toContainText('Analytical Engines - Exploration');
+  await expect(instances.nth(0)).toContainText(`Hub Australia East au ${EVO_TWIN}/hubs/au`);
+  await expect(instances.nth(0).getByRole('list', { name: /Services of/ }).getByRole('listitem')).toHaveText([
+    'Block Model',
+    'File',
+    'Geoscience Object',
+    'Workspace',
+  ]);
+  await expect(instances.nth(1)).toContainText('Analytical Engines - Resource Modelling');
+  await expect(instances.nth(1)).toContainText('Hub US East us');
+});
+
+test('leaves no code, state or iss in the address bar and asks for a token exactly once', async ({ page, recorded }) => {
+  await signIn(page, 'grace@example.com');
+  await expect(page.locator('.instance')).toHaveCount(1);
+
+  // The callback's parameters and path are gone, and not in history either.
+  expect(page.url()).toBe('http://localhost:3000/');
+  const callbackUrl = recorded.requests.find((request) => request.url().includes('/signin-callback?'))?.url() ?? '';
+  expect(new URL(callbackUrl).searchParams.get('iss')).toBe(IMS_TWIN);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/[?&](code|state|iss)=/);
+
+  const tokenRequests = recorded.requests.filter((r) => r.url() === `${IMS_TWIN}/connect/token`);
+  expect(tokenRequests).toHaveLength(1);
+  const discoveryRequests = recorded.requests.filter((r) => r.url().startsWith(`${EVO_TWIN}/evo/identity/v2/discovery`));
+  expect(discoveryRequests).toHaveLength(1);
+  // PKCE: the authorization request carried an S256 challenge and the token request its verifier.
+  const authorize = new URL(recorded.requests.find((r) => r.url().startsWith(`${IMS_TWIN}/connect/authorize?`))!.url());
+  expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+  expect(authorize.searchParams.get('scope')).toBe('evo.discovery evo.workspace');
+  expect(new URLSearchParams(tokenRequests[0]!.postData() ?? '').get('code_verifier')).toMatch(/^[\w-]{43,128}$/);
+});
+
+test('signs out at the provider and leaves no token in any storage', async ({ page }) => {
+  await signIn(page, 'ada@example.com');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  // Back on the signed-out page, with nothing of the session left.
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  expect(page.url()).toBe('http://localhost:3000/');
+  const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
+  expect(stored).not.toMatch(/access_token|refresh_token|oidc\.user/);
+
+  // The provider's session ended too: signing in asks for credentials again.
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByLabel('Password')).toBeVisible();
+});
+
+test('a person with no instances sees an honest empty state', async ({ page }) => {
+  await signIn(page, 'newcomer@example.com');
+  await expect(page.getByText('You have no Evo instances yet')).toBeVisible();
+  await expect(page.getByText(/not a member of any Evo instance/)).toBeVisible();
+});
+
+test('a registration without a requested scope gets a clear invalid_scope message, and keeps the settings', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Client ID').fill('evo-sandbox-limited');
+  await page.getByRole('checkbox', { name: /evo\.object/ }).check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  // IMS refuses at the authorization endpoint, before any login page.
+  await expect(page.getByRole('alert')).toContainText('The identity provider refused a requested scope');
+  await expect(page.getByRole('alert')).toContainText('invalid_scope');
+  await expect(page.getByRole('alert')).toContainText('requested scope is not allowed');
+  expect(page.url()).toBe('http://localhost:3000/');
+  await expect(page.getByLabel('Client ID')).toHaveValue('evo-sandbox-limited');
+  await expect(page.getByRole('checkbox', { name: /evo\.object/ })).toBeChecked();
+
+  // Dropping the scope the registration lacks lets the same client sign in.
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByRole('checkbox', { name: /evo\.object/ }).uncheck();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSandboxLogin(page, 'ada@example.com');
+  await expect(page.getByRole('heading', { name: /^Signed in/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Claims' }).getByRole('row', { name: /client_id\s+evo-sandbox-limited/ })).toBeVisible();
+});
+
+test('offline_access chosen before sign-in is requested and brings a refresh token', async ({ page, recorded }) => {
+  await page.goto('/');
+  await page.getByRole('checkbox', { name: /offline_access/ }).check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSandboxLogin(page, 'ada@example.com');
+
+  await expect(page.getByText('A refresh token came back too.')).toBeVisible();
+  const scopes = page.getByRole('table', { name: 'Requested vs granted scopes' });
+  await expect(scopes.getByRole('row', { name: /offline_access\s+yes\s+yes/ })).toBeVisible();
+  const authorize = new URL(recorded.requests.find((r) => r.url().startsWith(`${IMS_TWIN}/connect/authorize?`))!.url());
+  expect(authorize.searchParams.get('scope')).toBe('evo.discovery evo.workspace offline_access');
+});

@@ -1,0 +1,190 @@
+import { exportJWK, generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type JWK, type JWTPayload } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discoveryResponseSchema } from '../src/evo/discovery.ts';
+import { readSandboxConfig } from './config.ts';
+import { createSigningKey } from './ims/provider.ts';
+import { EVO_AUDIENCE } from './ims/tokenShape.ts';
+import { startSandbox, type Sandbox } from './main.ts';
+import { SANDBOX_USERS } from './users.ts';
+
+const config = readSandboxConfig({ SANDBOX_IMS_PORT: '3201', SANDBOX_EVO_PORT: '3202' });
+const ada = SANDBOX_USERS[0]!;
+const newcomer = SANDBOX_USERS[2]!;
+let sandbox: Sandbox;
+let twinKey: JWK;
+
+beforeAll(async () => {
+  twinKey = await createSigningKey();
+  sandbox = await startSandbox(config, twinKey);
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+async function mint(claims: JWTPayload, options: { key?: JWK; expiresIn?: string | number } = {}): Promise<string> {
+  const jwk = options.key ?? twinKey;
+  const key = await importJWK(jwk, 'RS256');
+  return new SignJWT({ scope: ['evo.discovery', 'evo.workspace'], ...claims })
+    .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: jwk.kid })
+    .setIssuer(sandbox.ims.issuer)
+    .setAudience([EVO_AUDIENCE, `${sandbox.ims.issuer}/resources`])
+    .setSubject(claims.sub ?? ada.sub)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '1h')
+    .sign(key);
+}
+
+function discovery(token?: string) {
+  return fetch(`${sandbox.evo.url}/evo/identity/v2/discovery?service=evo`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+}
+
+describe('Evo twin', () => {
+  it('answers Discovery for a token the IMS twin signed, in the shape the app expects', async () => {
+    const response = await discovery(await mint({}));
+    expect(response.status).toBe(200);
+    const body = discoveryResponseSchema.parse(await response.json());
+    expect(body.discovery.organizations.map((org) => org.display_name).sort()).toEqual([
+      'Analytical Engines - Exploration',
+      'Analytical Engines - Resource Modelling',
+    ]);
+    expect(body.discovery.hubs.map((hub) => hub.code).sort()).toEqual(['au', 'us']);
+  });
+
+  it('answers an empty Discovery for a user with no instances', async () => {
+    const response = await discovery(await mint({ sub: newcomer.sub }));
+    const body = discoveryResponseSchema.parse(await response.json());
+    expect(body.discovery.organizations).toEqual([]);
+    expect(body.discovery.service_access).toEqual([]);
+  });
+
+  it('accepts a space-separated scope string too (RFC 9068 form)', async () => {
+    const response = await discovery(await mint({ scope: 'evo.discovery evo.workspace' }));
+    expect(response.status).toBe(200);
+  });
+
+  const refusals: [string, () => Promise<string | undefined>, RegExp][] = [
+    ['no token', () => Promise.resolve(undefined), /no bearer token/],
+    ['a token signed by another key', async () => {
+      const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+      return mint({}, { key: { ...(await exportJWK(privateKey)), kid: twinKey.kid } });
+    }, /signature is not valid/],
+    ['an expired token', () => mint({}, { expiresIn: Math.floor(Date.now() / 1000) - 120 }), /expired/],
+    ['a token for another audience', async () => {
+      const key = await importJWK(twinKey, 'RS256');
+      return new SignJWT({ scope: ['evo.discovery'] })
+        .setProtectedHeader({ alg: 'RS256', kid: twinKey.kid })
+        .setIssuer(sandbox.ims.issuer).setAudience('https://other.example').setSubject(ada.sub)
+        .setIssuedAt().setExpirationTime('1h').sign(key);
+    }, /"aud" claim/],
+    ['a token from another issuer', async () => {
+      const key = await importJWK(twinKey, 'RS256');
+      return new SignJWT({ scope: ['evo.discovery'] })
+        .setProtectedHeader({ alg: 'RS256', kid: twinKey.kid })
+        .setIssuer('https://ims.bentley.com').setAudience(EVO_AUDIENCE).setSubject(ada.sub)
+        .setIssuedAt().setExpirationTime('1h').sign(key);
+    }, /"iss" claim/],
+    ['an unsigned (alg: none) token', () =>
+      Promise.resolve(new UnsecuredJWT({ scope: ['evo.discovery'] })
+        .setIssuer(sandbox.ims.issuer).setAudience(EVO_AUDIENCE).setSubject(ada.sub)
+        .setIssuedAt().setExpirationTime('1h').encode()),
+    /RS256|well-formed/],
+  ];
+
+  it.each(refusals)('refuses %s with 401, a bearer challenge and a problem body', async (_name, token, detail) => {
+    const response = await discovery(await token());
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm="evo"/);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await response.json()) as { status: number; detail: string };
+    expect(problem.status).toBe(401);
+    expect(problem.detail).toMatch(detail);
+  });
+
+  it('refuses a token without the endpoint scope with 403 insufficient_scope naming the scope', async () => {
+    const response = await discovery(await mint({ scope: ['evo.workspace'] }));
+    expect(response.status).toBe(403);
+    expect(response.headers.get('www-authenticate')).toContain('error="insufficient_scope"');
+    expect(response.headers.get('www-authenticate')).toContain('scope="evo.discovery"');
+  });
+
+  it('pages through an instance’s workspaces with limit, offset and links', async () => {
+    const token = await mint({});
+    const base = `${sandbox.evo.url}/hubs/au/workspace/orgs/d0ea331e-814e-4e24-a1b8-cd563c5b1d31/workspaces`;
+    const first = (await (await fetch(`${base}?limit=10`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+      links: { total: number; count: number; next: string | null; previous: string | null };
+      results: { name: string }[];
+    };
+    expect(first.links).toMatchObject({ total: 27, count: 10, previous: null });
+    const last = (await (await fetch(`${base}?limit=10&offset=20`, { headers: { Authorization: `Bearer ${token}` } })).json()) as typeof first;
+    expect(last.links).toMatchObject({ count: 7, next: null });
+    const names = [...first.results, ...last.results].map((w) => w.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('answers CORS only for the app origin', async () => {
+    const allowed = await fetch(`${sandbox.evo.url}/health`, { headers: { Origin: 'http://localhost:3000' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    const other = await fetch(`${sandbox.evo.url}/health`, { headers: { Origin: 'http://evil.localhost:3000' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('IMS twin', () => {
+  it('publishes IMS-shaped metadata: /connect paths, S256 only, jwks under the metadata path', async () => {
+    const metadata = (await (await fetch(`${sandbox.ims.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    expect(metadata).toMatchObject({
+      issuer: sandbox.ims.issuer,
+      authorization_endpoint: `${sandbox.ims.issuer}/connect/authorize`,
+      token_endpoint: `${sandbox.ims.issuer}/connect/token`,
+      end_session_endpoint: `${sandbox.ims.issuer}/connect/endsession`,
+      revocation_endpoint: `${sandbox.ims.issuer}/connect/revocation`,
+      jwks_uri: `${sandbox.ims.issuer}/.well-known/openid-configuration/jwks`,
+      code_challenge_methods_supported: ['S256'],
+    });
+    const jwks = (await (await fetch(String(metadata.jwks_uri))).json()) as { keys: JWK[] };
+    expect(jwks.keys.map((key) => key.kid)).toEqual([twinKey.kid]);
+    expect(jwks.keys[0]).not.toHaveProperty('d');
+  });
+
+  async function authorize(params: Record<string, string>) {
+    const url = new URL(`${sandbox.ims.issuer}/connect/authorize`);
+    const defaults = {
+      client_id: 'evo-sandbox-spa',
+      redirect_uri: 'http://localhost:3000/signin-callback',
+      response_type: 'code',
+      scope: 'evo.discovery evo.workspace',
+      state: 'test-state',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    };
+    for (const [name, value] of Object.entries({ ...defaults, ...params })) if (value !== '') url.searchParams.set(name, value);
+    const response = await fetch(url, { redirect: 'manual' });
+    return { status: response.status, location: new URL(response.headers.get('location') ?? '', sandbox.ims.issuer) };
+  }
+
+  it('refuses openid for an Evo registration with invalid_scope, like IMS', async () => {
+    const { location } = await authorize({ scope: 'openid evo.discovery evo.workspace' });
+    expect(location.origin + location.pathname).toBe('http://localhost:3000/signin-callback');
+    expect(location.searchParams.get('error')).toBe('invalid_scope');
+  });
+
+  it('refuses a scope the registration lacks with invalid_scope', async () => {
+    const { location } = await authorize({ client_id: 'evo-sandbox-limited', scope: 'evo.discovery evo.workspace evo.object' });
+    expect(location.searchParams.get('error')).toBe('invalid_scope');
+    expect(location.searchParams.get('state')).toBe('test-state');
+  });
+
+  it('requires PKCE', async () => {
+    const { location } = await authorize({ code_challenge: '', code_challenge_method: '' });
+    expect(location.searchParams.get('error')).toBe('invalid_request');
+    expect(location.searchParams.get('error_description')).toMatch(/PKCE/);
+  });
+
+  it('sends a valid request to its own login page', async () => {
+    const { status, location } = await authorize({});
+    expect(status).toBe(303);
+    expect(location.pathname).toMatch(/^\/interaction\//);
+  });
+});

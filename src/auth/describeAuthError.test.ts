@@ -1,0 +1,37 @@
+import { ErrorResponse } from 'oidc-client-ts';
+import { describe, expect, it } from 'vitest';
+import { describeAuthError } from './describeAuthError.ts';
+
+const AUTHORITY = 'http://127.0.0.1:3001';
+
+describe('describeAuthError', () => {
+  it('explains invalid_scope with the provider’s description and what to change', () => {
+    const inner = new ErrorResponse({ error: 'invalid_scope', error_description: 'requested scope is not allowed' });
+    const problem = describeAuthError({ name: 'ErrorResponse', message: inner.message, innerError: inner, source: 'signinCallback' }, AUTHORITY);
+    expect(problem.code).toBe('invalid_scope');
+    expect(problem.title).toMatch(/refused a requested scope/);
+    expect(problem.detail).toContain('"requested scope is not allowed"');
+    expect(problem.action).toMatch(/scope picker/);
+  });
+
+  it('explains a callback this tab did not start', () => {
+    const problem = describeAuthError({ message: 'No matching state found in storage' }, AUTHORITY);
+    expect(problem.title).toMatch(/cannot be finished here/);
+  });
+
+  it('explains an unreachable identity provider, naming it', () => {
+    const problem = describeAuthError({ message: 'Failed to fetch', innerError: new TypeError('Failed to fetch') }, AUTHORITY);
+    expect(problem.detail).toContain(AUTHORITY);
+  });
+
+  it('names an unknown OAuth error code rather than hiding it', () => {
+    expect(describeAuthError({ error: 'weird_thing' }, AUTHORITY).title).toContain('weird_thing');
+  });
+
+  it('never repeats a token found in a library message', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+    const problem = describeAuthError({ message: `something failed for ${jwt}` }, AUTHORITY);
+    expect(problem.detail).not.toContain(jwt);
+    expect(problem.detail).toContain('[token removed]');
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { readEnv } from '../config/env.ts';
+import {
+  defaultSettings,
+  normalizeSettings,
+  settingsForEnvironment,
+  settingsFromJson,
+  validateSettings,
+} from './connectionSettings.ts';
+import { loadSettings, saveSettings, SETTINGS_KEY } from './settingsStorage.ts';
+
+const result = readEnv({});
+if (!result.ok) throw new Error('test env must be valid');
+const env = result.env;
+
+class MemoryStorage implements Storage {
+  private items = new Map<string, string>();
+  get length() { return this.items.size; }
+  clear() { this.items.clear(); }
+  getItem(key: string) { return this.items.get(key) ?? null; }
+  key(index: number) { return [...this.items.keys()][index] ?? null; }
+  removeItem(key: string) { this.items.delete(key); }
+  setItem(key: string, value: string) { this.items.set(key, value); }
+}
+
+describe('validateSettings', () => {
+  it('accepts the sandbox defaults', () => {
+    expect(validateSettings(defaultSettings(env))).toEqual({});
+  });
+
+  it('asks for a client ID when IMS is chosen without one, saying where to get it', () => {
+    const errors = validateSettings(settingsForEnvironment(env, 'ims', []));
+    expect(Object.keys(errors)).toEqual(['clientId']);
+    expect(errors.clientId).toMatch(/Seequent Developer Portal/);
+  });
+
+  it('refuses plain http except on loopback, and scopes with quotes', () => {
+    const errors = validateSettings({
+      ...settingsForEnvironment(env, 'custom', []),
+      authority: 'http://idp.example.com',
+      clientId: 'x',
+      discoveryUrl: 'http://localhost:9000',
+      scopes: ['ok', 'bad"scope'],
+    });
+    expect(Object.keys(errors).sort()).toEqual(['authority', 'scopes']);
+  });
+});
+
+describe('normalizeSettings', () => {
+  it('trims, drops trailing slashes and keeps required scopes out of the chosen list', () => {
+    expect(
+      normalizeSettings({
+        environment: 'custom',
+        authority: ' https://idp.example/ ',
+        clientId: ' app ',
+        discoveryUrl: 'https://d.example//',
+        scopes: ['evo.discovery', 'evo.file', 'evo.file'],
+      }),
+    ).toEqual({ environment: 'custom', authority: 'https://idp.example', clientId: 'app', discoveryUrl: 'https://d.example', scopes: ['evo.file'] });
+  });
+});
+
+describe('settingsFromJson', () => {
+  it('restores saved settings, taking a preset authority from the preset, not the JSON', () => {
+    const { settings, complete } = settingsFromJson(
+      { environment: 'ims', authority: 'https://evil.example', clientId: 'c', discoveryUrl: 'https://d.example', scopes: ['evo.file'] },
+      env,
+    );
+    expect(complete).toBe(true);
+    expect(settings).toMatchObject({ environment: 'ims', authority: 'https://ims.bentley.com', clientId: 'c', scopes: ['evo.file'] });
+  });
+
+  it('falls back to defaults for missing or wrongly typed values, and says so', () => {
+    expect(settingsFromJson({ environment: 'sandbox', scopes: 'evo.file' }, env)).toEqual({
+      settings: defaultSettings(env),
+      complete: false,
+    });
+    expect(settingsFromJson({ environment: 'mars' }, env).settings).toEqual(defaultSettings(env));
+  });
+});
+
+describe('settings storage', () => {
+  it('round-trips settings and writes nothing but settings', () => {
+    const storage = new MemoryStorage();
+    const settings = { ...defaultSettings(env), scopes: ['offline_access'] };
+    expect(saveSettings(storage, settings)).toBe(true);
+    expect(storage.length).toBe(1);
+    expect(loadSettings(storage, env)).toEqual({ settings });
+  });
+
+  it('keeps working, with a notice, when the saved value is not JSON', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(SETTINGS_KEY, '{oops');
+    const loaded = loadSettings(storage, env);
+    expect(loaded.settings).toEqual(defaultSettings(env));
+    expect(loaded.notice).toMatch(/could not be read/);
+  });
+});
