@@ -60,9 +60,16 @@ test('leaves no code, state or iss in the address bar and asks for a token exact
   expect(new URLSearchParams(tokenRequests[0]!.postData() ?? '').get('code_verifier')).toMatch(/^[\w-]{43,128}$/);
 });
 
-test('signs out at the provider and leaves no token in any storage', async ({ page }) => {
+test('signs out at the provider and leaves no token in any storage', async ({ page, recorded }) => {
   await signIn(page, 'ada@example.com');
   await page.getByRole('button', { name: 'Sign out' }).click();
+
+  // With no ID token, the end-session request names the client and where to come back to.
+  await expect.poll(() => recorded.requests.some((r) => r.url().startsWith(`${IMS_TWIN}/connect/endsession?`))).toBe(true);
+  const endSession = new URL(recorded.requests.find((r) => r.url().startsWith(`${IMS_TWIN}/connect/endsession?`))!.url());
+  expect(endSession.searchParams.get('client_id')).toBe('evo-sandbox-spa');
+  expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe('http://localhost:3000/');
+  expect(endSession.searchParams.has('id_token_hint')).toBe(false);
 
   // Back on the signed-out page, with nothing of the session left.
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();

@@ -9,6 +9,7 @@ import {
   EVO_SCOPES,
   sandboxClients,
 } from './clients.ts';
+import { memoryAdapter } from './memoryAdapter.ts';
 import { errorPage, logoutPage, signedOutPage } from './pages.ts';
 import { EVO_AUDIENCE, EVO_RESOURCE, identityClaims, jwtCustomizer } from './tokenShape.ts';
 
@@ -42,6 +43,7 @@ export async function createImsProvider(
 ): Promise<Provider> {
   const allowedOrigins = new Set(appOrigins(config));
   const configuration: Configuration = {
+    adapter: memoryAdapter(),
     clients: sandboxClients(config.appBaseUrls),
     jwks: { keys: [signingKey ?? (await createSigningKey())] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
