@@ -38,7 +38,7 @@ test('signs in through the IMS twin and shows who signed in, the token and the D
   await expect(instances.nth(1)).toContainText('Hub US East us');
 });
 
-test('leaves no code, state or iss in the address bar and asks for a token exactly once', async ({ page, recorded }) => {
+test('leaves no code, state or iss in the address bar and makes each protocol request once', async ({ page, recorded }) => {
   await signIn(page, 'grace@example.com');
   await expect(page.locator('.instance')).toHaveCount(1);
 
@@ -49,6 +49,9 @@ test('leaves no code, state or iss in the address bar and asks for a token exact
   await page.goBack();
   await expect(page).not.toHaveURL(/[?&](code|state|iss)=/);
 
+  // One metadata fetch, one token request and one Discovery call per sign-in, in StrictMode too.
+  const metadataRequests = recorded.requests.filter((r) => r.url() === `${IMS_TWIN}/.well-known/openid-configuration`);
+  expect(metadataRequests).toHaveLength(1);
   const tokenRequests = recorded.requests.filter((r) => r.url() === `${IMS_TWIN}/connect/token`);
   expect(tokenRequests).toHaveLength(1);
   const discoveryRequests = recorded.requests.filter((r) => r.url().startsWith(`${EVO_TWIN}/evo/identity/v2/discovery`));

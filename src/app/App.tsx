@@ -1,4 +1,3 @@
-import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AuthProvider } from 'react-oidc-context';
 import { cleanCallbackUrl } from '../auth/appUrls.ts';
@@ -8,9 +7,6 @@ import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { loadSettings, saveSettings } from '../settings/settingsStorage.ts';
 import { ConfigErrorScreen } from './ConfigErrorScreen.tsx';
 import { Home } from './Home.tsx';
-import { createQueryClient } from './queryClient.ts';
-
-const queryClient = createQueryClient();
 
 /** A return from the provider's end-session endpoint carries only our `state`. */
 function isSignoutCallback(): boolean {
@@ -35,27 +31,25 @@ function ConnectedApp({ env }: { env: AppEnv }) {
   };
 
   return (
-    <QueryClientProvider client={queryClient}>
-      <AuthProvider
-        key={`${connectionKey(settings)}#${attempt}`}
-        userManager={userManagerFor(settings)}
-        onSigninCallback={() => cleanCallbackUrl()}
-        matchSignoutCallback={isSignoutCallback}
-        onSignoutCallback={() => cleanCallbackUrl()}
-      >
-        <Home
-          env={env}
-          settings={settings}
-          onSaveSettings={save}
-          storageNotice={storageNotice}
-          onStartAgain={() => setAttempt((n) => n + 1)}
-        />
-      </AuthProvider>
-    </QueryClientProvider>
+    <AuthProvider
+      key={`${connectionKey(settings)}#${attempt}`}
+      userManager={userManagerFor(settings)}
+      onSigninCallback={() => cleanCallbackUrl()}
+      matchSignoutCallback={isSignoutCallback}
+      onSignoutCallback={() => cleanCallbackUrl()}
+    >
+      <Home
+        env={env}
+        settings={settings}
+        onSaveSettings={save}
+        storageNotice={storageNotice}
+        onStartAgain={() => setAttempt((n) => n + 1)}
+      />
+    </AuthProvider>
   );
 }
 
-/** The app shell: the configuration check, then the providers, then the page. */
+/** The app shell: the configuration check, then the auth provider, then the page. */
 export function App() {
   return appEnv.ok ? <ConnectedApp env={appEnv.env} /> : <ConfigErrorScreen problems={appEnv.problems} />;
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { cleanCallbackUrl, redirectUri } from '../auth/appUrls.ts';
 import { describeAuthError } from '../auth/describeAuthError.ts';
+import { useSignIn } from '../auth/useSignIn.ts';
 import type { AppEnv } from '../config/env.ts';
 import { requestedScopes } from '../config/scopes.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
@@ -37,6 +38,7 @@ function Header({ env, settings }: { env: AppEnv; settings: ConnectionSettings }
 /** The page, by sign-in state: navigating, loading, error, signed out, signed in. */
 export function Home({ env, settings, onSaveSettings, storageNotice, onStartAgain }: HomeProps) {
   const auth = useAuth();
+  const signIn = useSignIn(settings);
 
   useEffect(() => {
     // A failed callback (?error=...&state=...) leaves its parameters behind: remove them too.
@@ -110,9 +112,7 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onStartAgai
                     type="button"
                     className="button button-primary"
                     disabled={dirty || blocking.length > 0}
-                    onClick={() =>
-                      void auth.signinRedirect({ state: { requestedScopes: requestedScopes(settings.scopes) } })
-                    }
+                    onClick={() => void signIn()}
                   >
                     Sign in
                   </button>

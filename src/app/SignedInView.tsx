@@ -1,11 +1,14 @@
 import type { User } from 'oidc-client-ts';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useAuth } from 'react-oidc-context';
+import { useSignIn } from '../auth/useSignIn.ts';
 import { requestedScopes } from '../config/scopes.ts';
 import { DiscoveryPanel } from '../evo/DiscoveryPanel.tsx';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { decodeAccessToken } from '../token/decodeAccessToken.ts';
 import { TokenClaims } from '../token/TokenClaims.tsx';
 import { TokenSummary } from '../token/TokenSummary.tsx';
+import { queryClient } from './queryClient.ts';
 
 interface SignedInViewProps {
   user: User;
@@ -27,6 +30,7 @@ function requestedAtSignIn(user: User, settings: ConnectionSettings): string[] {
 /** The signed-in page: who, the token, and what Evo Discovery says the token can reach. */
 export function SignedInView({ user, settings }: SignedInViewProps) {
   const auth = useAuth();
+  const signIn = useSignIn(settings);
   const decoded = decodeAccessToken(user.access_token);
   const claims = decoded.kind === 'jwt' ? decoded.claims : undefined;
   // There is no ID token for Evo apps: who signed in comes from the access token's claims.
@@ -45,14 +49,14 @@ export function SignedInView({ user, settings }: SignedInViewProps) {
           Renew with the refresh token
         </button>
       ) : null}
-      <button type="button" className="button" onClick={() => void auth.signinRedirect()}>
+      <button type="button" className="button" onClick={() => void signIn()}>
         Sign in again
       </button>
     </div>
   );
 
   return (
-    <>
+    <QueryClientProvider client={queryClient}>
       <section className="card signed-in" aria-labelledby="who-heading">
         <div className="card-heading">
           <h2 id="who-heading">
@@ -88,6 +92,6 @@ export function SignedInView({ user, settings }: SignedInViewProps) {
         token={{ accessToken: user.access_token, subject: stringClaim(claims, 'sub') ?? 'unknown', issuedAt }}
       />
       {decoded.kind === 'jwt' ? <TokenClaims decoded={decoded} /> : null}
-    </>
+    </QueryClientProvider>
   );
 }

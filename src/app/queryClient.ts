@@ -15,6 +15,8 @@ export const queryDefaults = {
   },
 } satisfies DefaultOptions;
 
-export function createQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: queryDefaults });
-}
+/**
+ * The app's one query client. Only views that call Evo import it, so React Query loads with them,
+ * after sign-in, not on first paint.
+ */
+export const queryClient = new QueryClient({ defaultOptions: queryDefaults });

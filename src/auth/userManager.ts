@@ -1,6 +1,7 @@
 import { UserManager, WebStorageStateStore, type UserManagerSettings } from 'oidc-client-ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { appBaseUrl, postLogoutRedirectUri, redirectUri } from './appUrls.ts';
+import { takeCarriedMetadata } from './metadataCarry.ts';
 import { requestedScopes } from '../config/scopes.ts';
 
 /**
@@ -48,7 +49,7 @@ export function userManagerFor(settings: ConnectionSettings): UserManager {
   const key = connectionKey(settings);
   let manager = managers.get(key);
   if (!manager) {
-    manager = new UserManager(userManagerSettings(settings));
+    manager = new UserManager({ ...userManagerSettings(settings), metadata: takeCarriedMetadata(settings.authority) });
     managers.set(key, manager);
   }
   return manager;
