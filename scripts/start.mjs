@@ -45,9 +45,9 @@ function stop(code = 0) {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   }, 3000);
   force.unref();
-  Promise.all(children.map((child) => (child.exitCode !== null ? null : new Promise((r) => child.once('exit', r))))).then(
-    () => process.exit(code),
-  );
+  Promise.all(
+    children.map((child) => (child.exitCode !== null ? null : new Promise((r) => child.once('exit', r)))),
+  ).then(() => process.exit(code));
 }
 
 process.on('SIGINT', () => stop(0));

@@ -1,5 +1,5 @@
-import { lazy, Suspense, useEffect } from 'react';
-import { useAuth } from 'react-oidc-context';
+import { useEffect } from 'react';
+import { hasAuthParams, useAuth } from 'react-oidc-context';
 import { cleanCallbackUrl, redirectUri } from '../auth/appUrls.ts';
 import { describeAuthError } from '../auth/describeAuthError.ts';
 import { useSignIn } from '../auth/useSignIn.ts';
@@ -7,10 +7,36 @@ import type { AppEnv } from '../config/env.ts';
 import { requestedScopes } from '../config/scopes.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { SettingsForm } from '../settings/SettingsForm.tsx';
+import { lazyModule, useLazyModule } from '../ui/lazyModule.ts';
 import { Notice } from '../ui/Notice.tsx';
+import type { SignedInViewProps } from './SignedInView.tsx';
 
-// Everything only a signed-in person needs (jose, zod, the inspector, Discovery) loads on demand.
-const SignedInView = lazy(() => import('./SignedInView.tsx').then((module) => ({ default: module.SignedInView })));
+// Everything only a signed-in person needs (jose, zod, React Query, the inspector, Discovery)
+// loads on demand. A page that is a sign-in callback starts loading it at once, in parallel with
+// the token exchange, instead of after it.
+const signedInView = lazyModule(() => import('./SignedInView.tsx').then((module) => module.SignedInView));
+if (hasAuthParams()) signedInView.load().catch(() => undefined);
+
+function SignedInSlot(props: SignedInViewProps) {
+  const { value: SignedInView, error } = useLazyModule(signedInView);
+  if (error) {
+    return (
+      <Notice tone="error" title="Part of the app could not be loaded">
+        <p>
+          The signed-in view did not download (the server may have been updated, or the connection dropped). Reload the
+          page; you stay signed in.
+        </p>
+      </Notice>
+    );
+  }
+  if (!SignedInView)
+    return (
+      <p role="status" className="big-status">
+        Opening the token inspector…
+      </p>
+    );
+  return <SignedInView {...props} />;
+}
 
 interface HomeProps {
   env: AppEnv;
@@ -25,7 +51,9 @@ function Header({ env, settings }: { env: AppEnv; settings: ConnectionSettings }
     <header className="app-header">
       <div>
         <h1>Evo Sign-in Lab</h1>
-        <p className="tagline">OAuth 2.0 Authorization Code + PKCE with Bentley IMS, and what the token can do in Seequent Evo.</p>
+        <p className="tagline">
+          OAuth 2.0 Authorization Code + PKCE with Bentley IMS, and what the token can do in Seequent Evo.
+        </p>
       </div>
       <p className={`env-badge env-${settings.environment}`}>
         {env.presets[settings.environment].label}
@@ -47,17 +75,25 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onStartAgai
 
   let body;
   if (auth.activeNavigator === 'signinRedirect') {
-    body = <p role="status" className="big-status">Taking you to the identity provider…</p>;
-  } else if (auth.activeNavigator === 'signoutRedirect') {
-    body = <p role="status" className="big-status">Signing you out…</p>;
-  } else if (auth.isLoading) {
-    body = <p role="status" className="big-status">Checking your session…</p>;
-  } else if (auth.isAuthenticated && auth.user) {
     body = (
-      <Suspense fallback={<p role="status" className="big-status">Opening the token inspector…</p>}>
-        <SignedInView user={auth.user} settings={settings} />
-      </Suspense>
+      <p role="status" className="big-status">
+        Taking you to the identity provider…
+      </p>
     );
+  } else if (auth.activeNavigator === 'signoutRedirect') {
+    body = (
+      <p role="status" className="big-status">
+        Signing you out…
+      </p>
+    );
+  } else if (auth.isLoading) {
+    body = (
+      <p role="status" className="big-status">
+        Checking your session…
+      </p>
+    );
+  } else if (auth.isAuthenticated && auth.user) {
+    body = <SignedInSlot user={auth.user} settings={settings} />;
   } else {
     const problem = auth.error ? describeAuthError(auth.error, settings.authority) : undefined;
     const expiredUser = auth.user?.expired ? auth.user : undefined;
@@ -89,16 +125,23 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onStartAgai
         ) : null}
         {expiredUser ? (
           <Notice tone="info" title="Your session has ended">
-            <p>The access token expired{expiredUser.refresh_token ? '' : ' and there is no refresh token to renew it'}. Sign in again to continue.</p>
+            <p>
+              The access token expired{expiredUser.refresh_token ? '' : ' and there is no refresh token to renew it'}.
+              Sign in again to continue.
+            </p>
           </Notice>
         ) : null}
-        {storageNotice ? <Notice tone="warning" title="Settings">{<p>{storageNotice}</p>}</Notice> : null}
+        {storageNotice ? (
+          <Notice tone="warning" title="Settings">
+            {<p>{storageNotice}</p>}
+          </Notice>
+        ) : null}
         <section className="card intro" aria-labelledby="intro-heading">
           <h2 id="intro-heading">Sign in to Seequent Evo, step by step</h2>
           <p>
-            Choose where to sign in and which scopes to ask for, then sign in. This page is a public client: it
-            sends you to the identity provider with a PKCE challenge, gets an authorization code back, swaps it
-            for an access token, and shows you what that token holds and which Evo instances it opens.
+            Choose where to sign in and which scopes to ask for, then sign in. This page is a public client: it sends
+            you to the identity provider with a PKCE challenge, gets an authorization code back, swaps it for an access
+            token, and shows you what that token holds and which Evo instances it opens.
           </p>
         </section>
         <section className="card" aria-labelledby="settings-heading">

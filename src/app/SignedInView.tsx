@@ -10,7 +10,7 @@ import { TokenClaims } from '../token/TokenClaims.tsx';
 import { TokenSummary } from '../token/TokenSummary.tsx';
 import { queryClient } from './queryClient.ts';
 
-interface SignedInViewProps {
+export interface SignedInViewProps {
   user: User;
   settings: ConnectionSettings;
 }

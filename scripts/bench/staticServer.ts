@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+/**
+ * Serves a built single-page app from `root` on loopback, as a static host would: hashed assets
+ * cached for a year, gzip when asked, every unknown path answered with index.html.
+ */
+export async function serveStatic(root: string, port: number, headers: Record<string, string> = {}): Promise<Server> {
+  const server = createServer((req, res) => {
+    void (async () => {
+      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+        /^(\.\.[/\\])+/,
+        '',
+      );
+      let file = join(root, path);
+      let body: Buffer;
+      try {
+        body = await readFile(file);
+      } catch {
+        file = join(root, 'index.html');
+        body = await readFile(file);
+      }
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'])) && /text|json|svg/.test(type);
+      res.writeHead(200, {
+        ...headers,
+        'content-type': type,
+        'cache-control': file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      });
+      res.end(gzip ? gzipSync(body) : body);
+    })().catch(() => {
+      res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return server;
+}
