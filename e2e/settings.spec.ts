@@ -4,7 +4,9 @@ test('a missing client ID for Bentley IMS names the setting and how to fix it', 
   await page.goto('/');
   await page.getByRole('radio', { name: /Bentley IMS\b(?! QA)/ }).check();
   await expect(page.getByLabel('Authority (identity provider)')).toHaveValue('https://ims.bentley.com');
-  await expect(page.getByText(/The client ID is empty\. Register a single-page app in the Seequent Developer Portal/)).toBeVisible();
+  await expect(
+    page.getByText(/The client ID is empty\. Register a single-page app in the Seequent Developer Portal/),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save settings' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeDisabled();
   await expect(page.getByText('Save your changes to sign in with them.')).toBeVisible();

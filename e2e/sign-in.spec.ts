@@ -21,26 +21,33 @@ test('signs in through the IMS twin and shows who signed in, the token and the D
   await expect(header.getByRole('row', { name: /alg\s+RS256/ })).toBeVisible();
   const claims = page.getByRole('table', { name: 'Claims' });
   await expect(claims.getByRole('row', { name: /client_id\s+evo-sandbox-spa\s+The app registration/ })).toBeVisible();
-  await expect(claims.getByRole('row', { name: new RegExp(`^iss\\s+${IMS_TWIN.replaceAll('.', '\\.')}`) })).toBeVisible();
+  await expect(
+    claims.getByRole('row', { name: new RegExp(`^iss\\s+${IMS_TWIN.replaceAll('.', '\\.')}`) }),
+  ).toBeVisible();
 
   // Discovery: two instances on two hubs, sorted by name, with their services.
   const instances = page.locator('.instance');
   await expect(instances).toHaveCount(2);
   await expect(instances.nth(0)).toContainText('Analytical Engines - Exploration');
   await expect(instances.nth(0)).toContainText(`Hub Australia East au ${EVO_TWIN}/hubs/au`);
-  await expect(instances.nth(0).getByRole('list', { name: /Services of/ }).getByRole('listitem')).toHaveText([
-    'Block Model',
-    'File',
-    'Geoscience Object',
-    'Workspace',
-  ]);
+  await expect(
+    instances
+      .nth(0)
+      .getByRole('list', { name: /Services of/ })
+      .getByRole('listitem'),
+  ).toHaveText(['Block Model', 'File', 'Geoscience Object', 'Workspace']);
   await expect(instances.nth(1)).toContainText('Analytical Engines - Resource Modelling');
   await expect(instances.nth(1)).toContainText('Hub US East us');
 });
 
-test('leaves no code, state or iss in the address bar and makes each protocol request once', async ({ page, recorded }) => {
+test('leaves no code, state or iss in the address bar and makes each protocol request once', async ({
+  page,
+  recorded,
+}) => {
   await signIn(page, 'grace@example.com');
   await expect(page.locator('.instance')).toHaveCount(1);
+  // The signature check fetches the key set once, finding it from the metadata already held.
+  await expect(page.getByRole('region', { name: 'Signature' })).toContainText('Signature valid');
 
   // The callback's parameters and path are gone, and not in history either.
   expect(page.url()).toBe('http://localhost:3000/');
@@ -54,8 +61,14 @@ test('leaves no code, state or iss in the address bar and makes each protocol re
   expect(metadataRequests).toHaveLength(1);
   const tokenRequests = recorded.requests.filter((r) => r.url() === `${IMS_TWIN}/connect/token`);
   expect(tokenRequests).toHaveLength(1);
-  const discoveryRequests = recorded.requests.filter((r) => r.url().startsWith(`${EVO_TWIN}/evo/identity/v2/discovery`));
+  const discoveryRequests = recorded.requests.filter((r) =>
+    r.url().startsWith(`${EVO_TWIN}/evo/identity/v2/discovery`),
+  );
   expect(discoveryRequests).toHaveLength(1);
+  expect(recorded.requests.filter((r) => r.url() === `${IMS_TWIN}/.well-known/openid-configuration`)).toHaveLength(1);
+  expect(recorded.requests.filter((r) => r.url() === `${IMS_TWIN}/.well-known/openid-configuration/jwks`)).toHaveLength(
+    1,
+  );
   // PKCE: the authorization request carried an S256 challenge and the token request its verifier.
   const authorize = new URL(recorded.requests.find((r) => r.url().startsWith(`${IMS_TWIN}/connect/authorize?`))!.url());
   expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
@@ -68,8 +81,12 @@ test('signs out at the provider and leaves no token in any storage', async ({ pa
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   // With no ID token, the end-session request names the client and where to come back to.
-  await expect.poll(() => recorded.requests.some((r) => r.url().startsWith(`${IMS_TWIN}/connect/endsession?`))).toBe(true);
-  const endSession = new URL(recorded.requests.find((r) => r.url().startsWith(`${IMS_TWIN}/connect/endsession?`))!.url());
+  await expect
+    .poll(() => recorded.requests.some((r) => r.url().startsWith(`${IMS_TWIN}/connect/endsession?`)))
+    .toBe(true);
+  const endSession = new URL(
+    recorded.requests.find((r) => r.url().startsWith(`${IMS_TWIN}/connect/endsession?`))!.url(),
+  );
   expect(endSession.searchParams.get('client_id')).toBe('evo-sandbox-spa');
   expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe('http://localhost:3000/');
   expect(endSession.searchParams.has('id_token_hint')).toBe(false);
@@ -91,7 +108,9 @@ test('a person with no instances sees an honest empty state', async ({ page }) =
   await expect(page.getByText(/not a member of any Evo instance/)).toBeVisible();
 });
 
-test('a registration without a requested scope gets a clear invalid_scope message, and keeps the settings', async ({ page }) => {
+test('a registration without a requested scope gets a clear invalid_scope message, and keeps the settings', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByLabel('Client ID').fill('evo-sandbox-limited');
   await page.getByRole('checkbox', { name: /evo\.object/ }).check();
@@ -113,7 +132,9 @@ test('a registration without a requested scope gets a clear invalid_scope messag
   await page.getByRole('button', { name: 'Sign in' }).click();
   await fillSandboxLogin(page, 'ada@example.com');
   await expect(page.getByRole('heading', { name: /^Signed in/ })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Claims' }).getByRole('row', { name: /client_id\s+evo-sandbox-limited/ })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Claims' }).getByRole('row', { name: /client_id\s+evo-sandbox-limited/ }),
+  ).toBeVisible();
 });
 
 test('offline_access chosen before sign-in is requested and brings a refresh token', async ({ page, recorded }) => {

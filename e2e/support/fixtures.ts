@@ -45,10 +45,21 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await expect(page.getByRole('heading', { name: /^Signed in/ })).toBeVisible();
 }
 
-/** Sets the client ID in the connection form and saves it. */
-export async function useClient(page: Page, clientId: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Client ID').fill(clientId);
+/** The access token the app holds in this tab's sessionStorage (read by the test, never logged). */
+export async function storedAccessToken(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((name) => name.startsWith('oidc.user:'));
+    const user = key ? (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { access_token?: string }) : {};
+    if (!user.access_token) throw new Error('no signed-in user in sessionStorage');
+    return user.access_token;
+  });
+}
+
+/** Chooses options in the connection form and saves them. */
+export async function saveSettings(page: Page, change: { clientId?: string; check?: string[] }): Promise<void> {
+  if (change.clientId) await page.getByLabel('Client ID').fill(change.clientId);
+  for (const scope of change.check ?? [])
+    await page.getByRole('checkbox', { name: new RegExp(scope.replace('.', '\\.')) }).check();
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('button', { name: 'Save settings' })).toBeDisabled();
 }

@@ -1,12 +1,13 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { hasAuthParams, useAuth } from 'react-oidc-context';
-import { cleanCallbackUrl, redirectUri } from '../auth/appUrls.ts';
+import { appBaseUrl, cleanCallbackUrl, redirectUri } from '../auth/appUrls.ts';
 import { describeAuthError } from '../auth/describeAuthError.ts';
 import { useSignIn } from '../auth/useSignIn.ts';
 import type { AppEnv } from '../config/env.ts';
 import { requestedScopes } from '../config/scopes.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { SettingsForm } from '../settings/SettingsForm.tsx';
+import { shareLink } from '../settings/shareLink.ts';
 import { lazyModule, useLazyModule } from '../ui/lazyModule.ts';
 import { Notice } from '../ui/Notice.tsx';
 import type { SignedInViewProps } from './SignedInView.tsx';
@@ -16,6 +17,37 @@ import type { SignedInViewProps } from './SignedInView.tsx';
 // the token exchange, instead of after it.
 const signedInView = lazyModule(() => import('./SignedInView.tsx').then((module) => module.SignedInView));
 if (hasAuthParams()) signedInView.load().catch(() => undefined);
+
+const pastedTokenView = lazyModule(() => import('./PastedTokenView.tsx').then((module) => module.PastedTokenView));
+
+/** "Paste a token": loads the inspector only when a person asks for it. */
+function PasteTokenSlot({ discoveryUrl }: { discoveryUrl: string }) {
+  const [open, setOpen] = useState(false);
+  const { value: PastedTokenView, error } = useLazyModule(pastedTokenView, open);
+  if (!open) {
+    return (
+      <section className="card" aria-labelledby="paste-heading">
+        <h2 id="paste-heading">Already have a token?</h2>
+        <p>
+          Inspect an access token you got elsewhere (a service app&apos;s client-credentials token, a colleague&apos;s
+          test token) and call Discovery with it, without signing in here.
+        </p>
+        <button type="button" className="button" onClick={() => setOpen(true)}>
+          Paste a token
+        </button>
+      </section>
+    );
+  }
+  if (error) {
+    return (
+      <Notice tone="error" title="The token inspector could not be loaded">
+        <p>Reload the page and try again.</p>
+      </Notice>
+    );
+  }
+  if (!PastedTokenView) return <p role="status">Opening the token inspector…</p>;
+  return <PastedTokenView discoveryUrl={discoveryUrl} />;
+}
 
 function SignedInSlot(props: SignedInViewProps) {
   const { value: SignedInView, error } = useLazyModule(signedInView);
@@ -43,6 +75,8 @@ interface HomeProps {
   settings: ConnectionSettings;
   onSaveSettings: (settings: ConnectionSettings) => void;
   storageNotice: string | undefined;
+  /** Set when a share link replaced the person's settings, to put theirs back. */
+  onUndoSharedSettings: (() => void) | undefined;
   onStartAgain: () => void;
 }
 
@@ -64,7 +98,7 @@ function Header({ env, settings }: { env: AppEnv; settings: ConnectionSettings }
 }
 
 /** The page, by sign-in state: navigating, loading, error, signed out, signed in. */
-export function Home({ env, settings, onSaveSettings, storageNotice, onStartAgain }: HomeProps) {
+export function Home({ env, settings, onSaveSettings, storageNotice, onUndoSharedSettings, onStartAgain }: HomeProps) {
   const auth = useAuth();
   const signIn = useSignIn(settings);
 
@@ -132,8 +166,18 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onStartAgai
           </Notice>
         ) : null}
         {storageNotice ? (
-          <Notice tone="warning" title="Settings">
-            {<p>{storageNotice}</p>}
+          <Notice
+            tone={onUndoSharedSettings ? 'info' : 'warning'}
+            title="Settings"
+            actions={
+              onUndoSharedSettings ? (
+                <button type="button" className="button" onClick={onUndoSharedSettings}>
+                  Use my own settings instead
+                </button>
+              ) : undefined
+            }
+          >
+            <p>{storageNotice}</p>
           </Notice>
         ) : null}
         <section className="card intro" aria-labelledby="intro-heading">
@@ -146,7 +190,14 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onStartAgai
         </section>
         <section className="card" aria-labelledby="settings-heading">
           <h2 id="settings-heading">Connection</h2>
-          <SettingsForm env={env} saved={settings} onSave={onSaveSettings} redirectUri={redirectUri()}>
+          <SettingsForm
+            key={JSON.stringify(settings)}
+            env={env}
+            saved={settings}
+            onSave={onSaveSettings}
+            redirectUri={redirectUri()}
+            shareLink={shareLink(settings, appBaseUrl())}
+          >
             {({ dirty, errors }) => {
               const blocking = Object.values(errors);
               return (
@@ -171,6 +222,7 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onStartAgai
             }}
           </SettingsForm>
         </section>
+        <PasteTokenSlot discoveryUrl={settings.discoveryUrl} />
       </>
     );
   }

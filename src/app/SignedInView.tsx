@@ -1,14 +1,12 @@
 import type { User } from 'oidc-client-ts';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useAuth } from 'react-oidc-context';
+import { userManagerFor } from '../auth/userManager.ts';
 import { useSignIn } from '../auth/useSignIn.ts';
 import { requestedScopes } from '../config/scopes.ts';
-import { DiscoveryPanel } from '../evo/DiscoveryPanel.tsx';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { decodeAccessToken } from '../token/decodeAccessToken.ts';
-import { TokenClaims } from '../token/TokenClaims.tsx';
-import { TokenSummary } from '../token/TokenSummary.tsx';
-import { queryClient } from './queryClient.ts';
+import { TokenWorkbench } from './TokenWorkbench.tsx';
 
 export interface SignedInViewProps {
   user: User;
@@ -24,10 +22,12 @@ function stringClaim(claims: Record<string, unknown> | undefined, name: string):
 function requestedAtSignIn(user: User, settings: ConnectionSettings): string[] {
   const state = user.state as { requestedScopes?: unknown } | undefined;
   const scopes = state?.requestedScopes;
-  return Array.isArray(scopes) && scopes.every((s) => typeof s === 'string') ? scopes : requestedScopes(settings.scopes);
+  return Array.isArray(scopes) && scopes.every((s) => typeof s === 'string')
+    ? scopes
+    : requestedScopes(settings.scopes);
 }
 
-/** The signed-in page: who, the token, and what Evo Discovery says the token can reach. */
+/** The signed-in page: who signed in, then everything about their token. */
 export function SignedInView({ user, settings }: SignedInViewProps) {
   const auth = useAuth();
   const signIn = useSignIn(settings);
@@ -37,31 +37,22 @@ export function SignedInView({ user, settings }: SignedInViewProps) {
   const name = stringClaim(claims, 'name') ?? stringClaim(claims, 'preferred_username') ?? stringClaim(claims, 'sub');
   const email = stringClaim(claims, 'email');
   const org = stringClaim(claims, 'org_name');
-  const issuedAt = typeof claims?.iat === 'number' ? claims.iat : (user.expires_at ?? 0);
-  const renew = user.refresh_token
-    ? () => void auth.signinSilent()
-    : undefined;
-
-  const whenExpired = (
-    <div className="notice-actions">
-      {renew ? (
-        <button type="button" className="button" onClick={renew}>
-          Renew with the refresh token
-        </button>
-      ) : null}
-      <button type="button" className="button" onClick={() => void signIn()}>
-        Sign in again
-      </button>
-    </div>
+  const renew = user.refresh_token ? () => void auth.signinSilent() : undefined;
+  // The provider's metadata is already in hand (oidc-client-ts holds it): its jwks_uri saves a
+  // second metadata fetch when the token's issuer is that provider.
+  const knownJwksUri = useCallback(
+    async (issuer: string) => {
+      const metadata = await userManagerFor(settings).metadataService.getMetadata();
+      return metadata.issuer === issuer ? metadata.jwks_uri : undefined;
+    },
+    [settings],
   );
 
   return (
-    <QueryClientProvider client={queryClient}>
+    <>
       <section className="card signed-in" aria-labelledby="who-heading">
         <div className="card-heading">
-          <h2 id="who-heading">
-            Signed in{name ? <> as {name}</> : null}
-          </h2>
+          <h2 id="who-heading">Signed in{name ? <> as {name}</> : null}</h2>
           <div className="button-row">
             {renew ? (
               <button type="button" className="button" onClick={renew}>
@@ -79,19 +70,28 @@ export function SignedInView({ user, settings }: SignedInViewProps) {
           {user.refresh_token ? 'A refresh token came back too.' : 'No refresh token came back.'}
         </p>
       </section>
-      <TokenSummary
-        decoded={decoded}
+      <TokenWorkbench
+        accessToken={user.access_token}
+        discoveryUrl={settings.discoveryUrl}
         requested={requestedAtSignIn(user, settings)}
         responseScopes={user.scopes}
         responseExpiresAt={user.expires_at ? new Date(user.expires_at * 1000) : undefined}
         hasRefreshToken={Boolean(user.refresh_token)}
-        whenExpired={whenExpired}
+        checkSignatureAutomatically
+        knownJwksUri={knownJwksUri}
+        whenExpired={
+          <div className="notice-actions">
+            {renew ? (
+              <button type="button" className="button" onClick={renew}>
+                Renew with the refresh token
+              </button>
+            ) : null}
+            <button type="button" className="button" onClick={() => void signIn()}>
+              Sign in again
+            </button>
+          </div>
+        }
       />
-      <DiscoveryPanel
-        discoveryUrl={settings.discoveryUrl}
-        token={{ accessToken: user.access_token, subject: stringClaim(claims, 'sub') ?? 'unknown', issuedAt }}
-      />
-      {decoded.kind === 'jwt' ? <TokenClaims decoded={decoded} /> : null}
-    </QueryClientProvider>
+    </>
   );
 }

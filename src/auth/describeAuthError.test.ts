@@ -7,7 +7,10 @@ const AUTHORITY = 'http://127.0.0.1:3001';
 describe('describeAuthError', () => {
   it('explains invalid_scope with the provider’s description and what to change', () => {
     const inner = new ErrorResponse({ error: 'invalid_scope', error_description: 'requested scope is not allowed' });
-    const problem = describeAuthError({ name: 'ErrorResponse', message: inner.message, innerError: inner, source: 'signinCallback' }, AUTHORITY);
+    const problem = describeAuthError(
+      { name: 'ErrorResponse', message: inner.message, innerError: inner, source: 'signinCallback' },
+      AUTHORITY,
+    );
     expect(problem.code).toBe('invalid_scope');
     expect(problem.title).toMatch(/refused a requested scope/);
     expect(problem.detail).toContain('"requested scope is not allowed"');
@@ -20,7 +23,10 @@ describe('describeAuthError', () => {
   });
 
   it('explains an unreachable identity provider, naming it', () => {
-    const problem = describeAuthError({ message: 'Failed to fetch', innerError: new TypeError('Failed to fetch') }, AUTHORITY);
+    const problem = describeAuthError(
+      { message: 'Failed to fetch', innerError: new TypeError('Failed to fetch') },
+      AUTHORITY,
+    );
     expect(problem.detail).toContain(AUTHORITY);
   });
 

@@ -23,7 +23,8 @@ const OAUTH_ERRORS: Record<string, Omit<AuthProblem, 'code'>> = {
     title: 'The identity provider refused a requested scope',
     detail:
       'The app registration is not allowed one of the scopes this sign-in asked for. Evo registrations never get openid, profile or email, and only get the Evo scopes chosen when the app was registered.',
-    action: 'Remove the scope from the scope picker, or add it to the app registration in the Seequent Developer Portal, then sign in again.',
+    action:
+      'Remove the scope from the scope picker, or add it to the app registration in the Seequent Developer Portal, then sign in again.',
   },
   invalid_target: {
     title: 'The identity provider refused the resource parameter',
@@ -139,7 +140,9 @@ export function describeAuthError(raw: unknown, authority: string): AuthProblem 
   }
   return {
     title: 'Sign-in failed',
-    detail: message ? `The sign-in library reported: ${redactSecrets(message)}` : 'The sign-in library reported an error without a message.',
+    detail: message
+      ? `The sign-in library reported: ${redactSecrets(message)}`
+      : 'The sign-in library reported an error without a message.',
     action: 'Try again; if it keeps happening, check the connection settings.',
   };
 }

@@ -4,15 +4,27 @@ import { carryMetadataAcrossRedirect, takeCarriedMetadata } from './metadataCarr
 
 class MemoryStorage {
   items = new Map<string, string>();
-  getItem(key: string) { return this.items.get(key) ?? null; }
-  setItem(key: string, value: string) { this.items.set(key, value); }
-  removeItem(key: string) { this.items.delete(key); }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
 }
 
 const AUTHORITY = 'http://127.0.0.1:3001';
-const metadata = { issuer: AUTHORITY, authorization_endpoint: `${AUTHORITY}/connect/authorize`, token_endpoint: `${AUTHORITY}/connect/token` };
+const metadata = {
+  issuer: AUTHORITY,
+  authorization_endpoint: `${AUTHORITY}/connect/authorize`,
+  token_endpoint: `${AUTHORITY}/connect/token`,
+};
 const manager = (value: unknown) =>
-  ({ metadataService: { getMetadata: () => (value instanceof Error ? Promise.reject(value) : Promise.resolve(value)) } }) as unknown as UserManager;
+  ({
+    metadataService: { getMetadata: () => (value instanceof Error ? Promise.reject(value) : Promise.resolve(value)) },
+  }) as unknown as UserManager;
 
 describe('carrying metadata across the redirect', () => {
   it('hands the stored metadata to the next page once, then forgets it', async () => {
@@ -34,7 +46,11 @@ describe('carrying metadata across the redirect', () => {
 
   it('stores nothing when the provider cannot be reached, leaving the error to the sign-in', async () => {
     const storage = new MemoryStorage();
-    await carryMetadataAcrossRedirect(manager(new TypeError('Failed to fetch')), AUTHORITY, storage as unknown as Storage);
+    await carryMetadataAcrossRedirect(
+      manager(new TypeError('Failed to fetch')),
+      AUTHORITY,
+      storage as unknown as Storage,
+    );
     expect(storage.items.size).toBe(0);
   });
 });

@@ -43,7 +43,11 @@ export function takeCarriedMetadata(
     if (typeof metadata !== 'object' || metadata === null) return undefined;
     const record = metadata as Partial<OidcMetadata>;
     // Only metadata naming this very issuer and the endpoints the flow needs is used.
-    if (record.issuer !== authority || typeof record.token_endpoint !== 'string' || typeof record.authorization_endpoint !== 'string') {
+    if (
+      record.issuer !== authority ||
+      typeof record.token_endpoint !== 'string' ||
+      typeof record.authorization_endpoint !== 'string'
+    ) {
       return undefined;
     }
     return record;

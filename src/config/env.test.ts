@@ -19,7 +19,11 @@ describe('readEnv', () => {
   });
 
   it('uses the deployment client ID and Discovery URL for IMS', () => {
-    const result = readEnv({ VITE_ENVIRONMENT: 'ims', VITE_CLIENT_ID: ' my-app ', VITE_DISCOVERY_URL: 'https://d.example/' });
+    const result = readEnv({
+      VITE_ENVIRONMENT: 'ims',
+      VITE_CLIENT_ID: ' my-app ',
+      VITE_DISCOVERY_URL: 'https://d.example/',
+    });
     if (!result.ok) throw new Error('expected valid');
     expect(result.env.presets.ims).toMatchObject({ clientId: 'my-app', discoveryUrl: 'https://d.example' });
   });
@@ -32,7 +36,11 @@ describe('readEnv', () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => p.variable)).toEqual(['VITE_ENVIRONMENT', 'VITE_SANDBOX_AUTHORITY', 'VITE_CLIENT_ID']);
+    expect(result.problems.map((p) => p.variable)).toEqual([
+      'VITE_ENVIRONMENT',
+      'VITE_SANDBOX_AUTHORITY',
+      'VITE_CLIENT_ID',
+    ]);
     expect(result.problems[1]!.problem).toMatch(/https/);
     expect(result.problems.every((p) => p.fix.includes('.env'))).toBe(true);
   });

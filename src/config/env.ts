@@ -65,7 +65,11 @@ export function readEnv(raw: RawEnv): EnvResult {
   const sandboxDiscoveryUrl = url('VITE_SANDBOX_DISCOVERY_URL', 'http://127.0.0.1:3002', 'http://127.0.0.1:3002');
   const discoveryUrl = url('VITE_DISCOVERY_URL', undefined, 'https://discover.api.seequent.com');
   const customAuthority = url('VITE_AUTHORITY', undefined, 'https://ims.bentley.com');
-  if (environment === 'custom' && customAuthority === undefined && !problems.some((p) => p.variable === 'VITE_AUTHORITY')) {
+  if (
+    environment === 'custom' &&
+    customAuthority === undefined &&
+    !problems.some((p) => p.variable === 'VITE_AUTHORITY')
+  ) {
     problems.push({
       variable: 'VITE_AUTHORITY',
       problem: 'VITE_ENVIRONMENT is custom, but VITE_AUTHORITY is not set.',

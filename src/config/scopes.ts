@@ -7,6 +7,8 @@ export interface ScopeInfo {
   unlocks: string;
   /** Why it is locked on, or what changes when it is chosen. */
   note?: string;
+  /** The Evo API it opens, and a few of its calls, for the "what can this token reach" table. */
+  api?: { name: string; calls: string[] };
 }
 
 /** Every scope the picker offers, in the order it shows them. */
@@ -16,33 +18,47 @@ export const SCOPE_CATALOGUE: readonly ScopeInfo[] = [
     required: true,
     unlocks: 'Evo Discovery: which instances you belong to, their hubs and services.',
     note: 'Always on: without it the app cannot find your instances or their hub URLs.',
+    api: { name: 'Discovery', calls: ['GET /evo/identity/v2/discovery'] },
   },
   {
     scope: 'evo.workspace',
     required: true,
     unlocks: 'Workspaces API: list, read and manage the workspaces of an instance.',
     note: 'Always on: every other Evo API works inside a workspace.',
+    api: {
+      name: 'Workspaces',
+      calls: ['GET /workspace/orgs/{org}/workspaces', 'POST /workspace/orgs/{org}/workspaces'],
+    },
   },
   {
     scope: 'evo.object',
     required: false,
     unlocks: 'Geoscience Objects API: read and publish geoscience objects in a workspace.',
+    api: { name: 'Geoscience Objects', calls: ['GET /geoscience-object/orgs/{org}/workspaces/{ws}/objects'] },
   },
   {
     scope: 'evo.blocksync',
     required: false,
     unlocks: 'Block Model API (BlockSync): read and update block models in a workspace.',
+    api: { name: 'Block Models', calls: ['GET /blockmodel/orgs/{org}/workspaces/{ws}/block-models'] },
   },
   {
     scope: 'evo.file',
     required: false,
     unlocks: 'File API: list, upload and download files in a workspace.',
+    api: { name: 'Files', calls: ['GET /file/v2/orgs/{org}/workspaces/{ws}/files'] },
+  },
+  {
+    scope: 'evo.audit',
+    required: false,
+    unlocks: "Audit: read the audit trail of an instance's activity.",
+    api: { name: 'Audit', calls: ['audit endpoints of the hub'] },
   },
   {
     scope: 'offline_access',
     required: false,
     unlocks: 'A refresh token, so the session can be renewed without signing in again.',
-    note: 'Without it the session ends when the access token expires (about an hour at IMS).',
+    note: 'Without it the session ends when the access token expires (about an hour at IMS). It opens no API.',
   },
 ];
 
@@ -64,4 +80,14 @@ export function parseScopeInput(input: string): string[] {
  */
 export function requestedScopes(chosen: readonly string[]): string[] {
   return [...new Set([...REQUIRED_SCOPES, ...chosen])];
+}
+
+/** Each Evo API, and whether a token with these scopes may call it. */
+export function apiReach(
+  granted: readonly string[],
+): { scope: string; api: string; calls: string[]; reachable: boolean }[] {
+  const have = new Set(granted);
+  return SCOPE_CATALOGUE.flatMap((info) =>
+    info.api ? [{ scope: info.scope, api: info.api.name, calls: info.api.calls, reachable: have.has(info.scope) }] : [],
+  );
 }

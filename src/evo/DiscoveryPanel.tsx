@@ -55,7 +55,12 @@ export function DiscoveryPanel({ discoveryUrl, token }: DiscoveryPanelProps) {
     <section className="card" aria-labelledby="discovery-heading" aria-busy={query.isFetching}>
       <div className="card-heading">
         <h2 id="discovery-heading">Evo Discovery</h2>
-        <button type="button" className="button button-small" onClick={() => void query.refetch()} disabled={query.isFetching}>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => void query.refetch()}
+          disabled={query.isFetching}
+        >
           {query.isFetching ? 'Calling…' : 'Call again'}
         </button>
       </div>
@@ -80,13 +85,15 @@ export function DiscoveryPanel({ discoveryUrl, token }: DiscoveryPanelProps) {
       ) : instances.length === 0 ? (
         <Notice tone="info" title="You have no Evo instances yet">
           <p>
-            The token works and Discovery answered, but you are not a member of any Evo instance. Ask an
-            administrator of your organisation to add you to an instance, then call again.
+            The token works and Discovery answered, but you are not a member of any Evo instance. Ask an administrator
+            of your organisation to add you to an instance, then call again.
           </p>
         </Notice>
       ) : (
         <>
-          <p>{instances.length === 1 ? 'One instance' : `${instances.length} instances`} (organisations) you can use:</p>
+          <p>
+            {instances.length === 1 ? 'One instance' : `${instances.length} instances`} (organisations) you can use:
+          </p>
           <ul className="instances">
             {instances.map((instance) => (
               <InstanceCard key={instance.id} instance={instance} />

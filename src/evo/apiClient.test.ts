@@ -43,20 +43,33 @@ describe('evoGet', () => {
   });
 
   it('turns 401 into "unauthorized" with the RFC 7807 detail and the bearer challenge', async () => {
-    answer(401, { type: 'x', title: 'Not authenticated', status: 401, detail: 'The access token has expired.' }, {
-      'www-authenticate': 'Bearer realm="evo", error="invalid_token", error_description="The access token has expired."',
-    });
+    answer(
+      401,
+      { type: 'x', title: 'Not authenticated', status: 401, detail: 'The access token has expired.' },
+      {
+        'www-authenticate':
+          'Bearer realm="evo", error="invalid_token", error_description="The access token has expired."',
+      },
+    );
     const error = await failure();
     expect(error.kind).toBe('unauthorized');
-    expect(error.details).toMatchObject({ status: 401, title: 'Not authenticated', detail: 'The access token has expired.' });
+    expect(error.details).toMatchObject({
+      status: 401,
+      title: 'Not authenticated',
+      detail: 'The access token has expired.',
+    });
     expect(error.details.challenge?.error).toBe('invalid_token');
     expect(describeEvoError(error, 'Evo Discovery').action).toMatch(/Sign in again/);
   });
 
   it('names the missing scope for a 403 insufficient_scope', async () => {
-    answer(403, { title: 'Insufficient scope', status: 403 }, {
-      'www-authenticate': 'Bearer realm="evo", error="insufficient_scope", scope="evo.discovery"',
-    });
+    answer(
+      403,
+      { title: 'Insufficient scope', status: 403 },
+      {
+        'www-authenticate': 'Bearer realm="evo", error="insufficient_scope", scope="evo.discovery"',
+      },
+    );
     const problem = describeEvoError(await failure(), 'Evo Discovery');
     expect(problem.detail).toMatch(/lacks the evo.discovery scope/);
   });
@@ -78,7 +91,10 @@ describe('evoGet', () => {
   });
 
   it('reports a network failure (or CORS block) as "network"', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const error = await failure();
     expect(error.kind).toBe('network');
     expect(describeEvoError(error, 'Evo Discovery').detail).toMatch(/CORS/);

@@ -54,7 +54,8 @@ export async function evoGet<T>(
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    if (timeout.aborted) throw new EvoApiError('timeout', `No answer from ${endpoint} in ${TIMEOUT_MS / 1000} s.`, { endpoint });
+    if (timeout.aborted)
+      throw new EvoApiError('timeout', `No answer from ${endpoint} in ${TIMEOUT_MS / 1000} s.`, { endpoint });
     throw new EvoApiError('network', `No answer from ${endpoint}.`, { endpoint });
   }
 

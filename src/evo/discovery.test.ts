@@ -69,7 +69,11 @@ describe('joinDiscovery', () => {
 
   it('shows access granted to an instance that is not listed, rather than dropping it', () => {
     const instances = joinDiscovery({
-      discovery: { organizations: [], hubs: real.discovery.hubs, service_access: [{ org_id: 'ghost', hub_code: 'au', services: [] }] },
+      discovery: {
+        organizations: [],
+        hubs: real.discovery.hubs,
+        service_access: [{ org_id: 'ghost', hub_code: 'au', services: [] }],
+      },
     });
     expect(instances).toHaveLength(1);
     expect(instances[0]!.notes[0]).toMatch(/does not list it/);

@@ -74,9 +74,14 @@ export function joinDiscovery(response: DiscoveryResponse): InstanceView[] {
       instances.set(entry.org_id, instance);
     }
     const hub = hubsByCode.get(entry.hub_code);
-    if (!hub) instance.notes.push(`Its hub "${entry.hub_code}" is not described in the Discovery answer, so its URL is unknown.`);
+    if (!hub)
+      instance.notes.push(
+        `Its hub "${entry.hub_code}" is not described in the Discovery answer, so its URL is unknown.`,
+      );
     instance.access.push({
-      hub: hub ? { code: hub.code, name: hub.display_name, url: hub.url } : { code: entry.hub_code, name: entry.hub_code, url: undefined },
+      hub: hub
+        ? { code: hub.code, name: hub.display_name, url: hub.url }
+        : { code: entry.hub_code, name: entry.hub_code, url: undefined },
       services: [...new Set(entry.services)]
         .map((code) => ({ code, name: serviceNames.get(code) ?? code }))
         .sort(byName),
@@ -93,11 +98,15 @@ export function discoveryEndpoint(discoveryUrl: string): string {
   return `${discoveryUrl.replace(/\/+$/, '')}/evo/identity/v2/discovery?service=evo`;
 }
 
-/** Who is asking: the token's subject and issue time key the cache, never the token itself. */
+/**
+ * Who is asking. The cache is keyed by the token's subject, issue time and a one-way
+ * fingerprint (so two tokens never share an answer), never by the token itself.
+ */
 export interface TokenIdentity {
   accessToken: string;
   subject: string;
   issuedAt: number;
+  fingerprint: string;
 }
 
 /**
@@ -105,12 +114,13 @@ export interface TokenIdentity {
  * subject and issue time, so a new token never shows another token's answer.
  */
 export function discoveryQueryOptions(discoveryUrl: string, token: TokenIdentity) {
-  // The token is kept out of the key on purpose: the key names it by subject and issue time.
+  // The token is kept out of the key on purpose: the key names it by subject, issue time and
+  // fingerprint.
   // No abort signal is passed: React Query would cancel and repeat the call when StrictMode
   // remounts the panel, and one call per sign-in is the budget.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    queryKey: ['evo', 'discovery', discoveryUrl, token.subject, token.issuedAt] as const,
+    queryKey: ['evo', 'discovery', discoveryUrl, token.subject, token.issuedAt, token.fingerprint] as const,
     queryFn: async () =>
       joinDiscovery(await evoGet(discoveryEndpoint(discoveryUrl), token.accessToken, discoveryResponseSchema)),
   });

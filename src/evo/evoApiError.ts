@@ -77,7 +77,9 @@ export function kindForStatus(status: number): EvoErrorKind {
 
 /** Whether a failed call is worth trying again by itself: only when the server or network failed. */
 export function isTransient(error: unknown): boolean {
-  return error instanceof EvoApiError && (error.kind === 'server' || error.kind === 'network' || error.kind === 'timeout');
+  return (
+    error instanceof EvoApiError && (error.kind === 'server' || error.kind === 'network' || error.kind === 'timeout')
+  );
 }
 
 /** A failure in words: a headline, what it means, and what to do next. */
@@ -143,7 +145,8 @@ export function describeEvoError(error: unknown, apiName: string): EvoProblem {
       return {
         title: `${apiName} could not be reached`,
         detail: `The browser got no answer from ${details.endpoint}: you may be offline, the service may be down or the address wrong, or the browser blocked the answer because the service does not allow calls from this page's origin (CORS).`,
-        action: 'Check your connection and the URL in the settings; the browser console names a CORS block if that is the cause.',
+        action:
+          'Check your connection and the URL in the settings; the browser console names a CORS block if that is the cause.',
       };
     case 'timeout':
       return {

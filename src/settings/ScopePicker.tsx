@@ -22,7 +22,11 @@ export function ScopePicker({ value, onChange, error }: ScopePickerProps) {
     const next = new Set(value);
     if (on) next.add(scope);
     else next.delete(scope);
-    onChange(SCOPE_CATALOGUE.map((info) => info.scope).filter((s) => next.has(s)).concat(extras));
+    onChange(
+      SCOPE_CATALOGUE.map((info) => info.scope)
+        .filter((s) => next.has(s))
+        .concat(extras),
+    );
   };
 
   return (
@@ -61,7 +65,9 @@ export function ScopePicker({ value, onChange, error }: ScopePickerProps) {
         aria-invalid={error ? true : undefined}
         onChange={(event) => {
           setExtraText(event.target.value);
-          const typed = parseScopeInput(event.target.value).filter((scope) => !CATALOGUED.has(scope) || !chosen.has(scope));
+          const typed = parseScopeInput(event.target.value).filter(
+            (scope) => !CATALOGUED.has(scope) || !chosen.has(scope),
+          );
           const catalogued = SCOPE_CATALOGUE.map((info) => info.scope).filter((scope) => chosen.has(scope));
           onChange([...new Set([...catalogued, ...typed])]);
         }}
@@ -69,8 +75,8 @@ export function ScopePicker({ value, onChange, error }: ScopePickerProps) {
       {error ? <p className="field-error">{error}</p> : null}
       {refused.length > 0 ? (
         <p className="field-warning">
-          IMS refuses {refused.join(', ')} for Evo app registrations (<code>invalid_scope</code>): there is no ID
-          token or userinfo. Request it only to see that answer.
+          IMS refuses {refused.join(', ')} for Evo app registrations (<code>invalid_scope</code>): there is no ID token
+          or userinfo. Request it only to see that answer.
         </p>
       ) : null}
     </fieldset>

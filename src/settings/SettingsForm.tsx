@@ -16,11 +16,25 @@ interface SettingsFormProps {
   saved: ConnectionSettings;
   onSave: (settings: ConnectionSettings) => void;
   redirectUri: string;
+  /** A link that opens the app with the saved settings. */
+  shareLink: string;
   /** Rendered under the form, told whether the saved settings are ready to sign in with. */
   children: (state: { dirty: boolean; errors: SettingsErrors }) => ReactNode;
 }
 
-function Field({ label, hint, error, children, id }: { label: string; hint?: ReactNode; error?: string; children: ReactNode; id: string }) {
+function Field({
+  label,
+  hint,
+  error,
+  children,
+  id,
+}: {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+  id: string;
+}) {
   return (
     <div className="field">
       <label className="field-label" htmlFor={id}>
@@ -38,9 +52,10 @@ function Field({ label, hint, error, children, id }: { label: string; hint?: Rea
 }
 
 /** The connection settings: environment, authority, client ID, Discovery URL and scopes. */
-export function SettingsForm({ env, saved, onSave, redirectUri, children }: SettingsFormProps) {
+export function SettingsForm({ env, saved, onSave, redirectUri, shareLink, children }: SettingsFormProps) {
   const [draft, setDraft] = useState(saved);
-  const ids = { authority: useId(), clientId: useId(), discoveryUrl: useId(), redirect: useId() };
+  const [sharing, setSharing] = useState(false);
+  const ids = { authority: useId(), clientId: useId(), discoveryUrl: useId(), redirect: useId(), share: useId() };
   const errors = validateSettings(draft);
   const savedErrors = validateSettings(saved);
   const dirty = JSON.stringify(normalizeSettings(draft)) !== JSON.stringify(normalizeSettings(saved));
@@ -67,7 +82,7 @@ export function SettingsForm({ env, saved, onSave, redirectUri, children }: Sett
                 name="environment"
                 value={id}
                 checked={draft.environment === id}
-                onChange={() => setDraft(settingsForEnvironment(env, id, draft.scopes))}
+                onChange={() => setDraft(settingsForEnvironment(env, id, draft.scopes, draft.tokenStorage))}
               />
               <span>
                 <strong>{env.presets[id].label}</strong>
@@ -95,7 +110,11 @@ export function SettingsForm({ env, saved, onSave, redirectUri, children }: Sett
         id={ids.clientId}
         label="Client ID"
         error={errors.clientId}
-        hint={draft.environment === 'sandbox' ? 'Sandbox clients: evo-sandbox-spa (all scopes), evo-sandbox-limited (only the two required scopes), evo-sandbox-short-lived (90-second tokens).' : 'From your single-page app registration in the Seequent Developer Portal.'}
+        hint={
+          draft.environment === 'sandbox'
+            ? 'Sandbox clients: evo-sandbox-spa (all scopes), evo-sandbox-limited (only the two required scopes), evo-sandbox-short-lived (90-second tokens).'
+            : 'From your single-page app registration in the Seequent Developer Portal.'
+        }
       >
         <input
           id={ids.clientId}
@@ -132,6 +151,38 @@ export function SettingsForm({ env, saved, onSave, redirectUri, children }: Sett
 
       <ScopePicker value={draft.scopes} onChange={(scopes) => update({ scopes })} error={errors.scopes} />
 
+      <fieldset>
+        <legend>Where the token is kept after sign-in</legend>
+        <label className="scope-option">
+          <input
+            type="radio"
+            name="tokenStorage"
+            checked={draft.tokenStorage === 'session'}
+            onChange={() => update({ tokenStorage: 'session' })}
+          />
+          <span>
+            <strong>This tab&apos;s session storage</strong> (default)
+            <span className="field-hint">
+              Survives a reload; other tabs and closed tabs never see it. Script injected into this page could read it.
+            </span>
+          </span>
+        </label>
+        <label className="scope-option">
+          <input
+            type="radio"
+            name="tokenStorage"
+            checked={draft.tokenStorage === 'memory'}
+            onChange={() => update({ tokenStorage: 'memory' })}
+          />
+          <span>
+            <strong>Memory only</strong>
+            <span className="field-hint">
+              Nothing is written to any storage; a reload or a new tab means signing in again.
+            </span>
+          </span>
+        </label>
+      </fieldset>
+
       <div className="form-actions">
         <button type="submit" className="button" disabled={!dirty || Object.keys(errors).length > 0}>
           Save settings
@@ -139,7 +190,26 @@ export function SettingsForm({ env, saved, onSave, redirectUri, children }: Sett
         <button type="button" className="button button-quiet" disabled={!dirty} onClick={() => setDraft(saved)}>
           Undo changes
         </button>
+        <button type="button" className="button button-quiet" onClick={() => setSharing(true)} disabled={sharing}>
+          Share these settings
+        </button>
       </div>
+      {sharing ? (
+        <Field
+          id={ids.share}
+          label="Share link"
+          hint={
+            dirty
+              ? 'This link carries the saved settings; save your changes first to share them.'
+              : 'Opens this app with these settings (environment, client ID, Discovery URL, scopes, token storage). It never carries a token.'
+          }
+        >
+          <div className="input-row">
+            <input id={ids.share} className="input" value={shareLink} readOnly />
+            <CopyButton value={() => shareLink} label="Copy" />
+          </div>
+        </Field>
+      ) : null}
       {children({ dirty, errors: savedErrors })}
     </form>
   );

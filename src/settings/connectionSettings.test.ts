@@ -15,12 +15,24 @@ const env = result.env;
 
 class MemoryStorage implements Storage {
   private items = new Map<string, string>();
-  get length() { return this.items.size; }
-  clear() { this.items.clear(); }
-  getItem(key: string) { return this.items.get(key) ?? null; }
-  key(index: number) { return [...this.items.keys()][index] ?? null; }
-  removeItem(key: string) { this.items.delete(key); }
-  setItem(key: string, value: string) { this.items.set(key, value); }
+  get length() {
+    return this.items.size;
+  }
+  clear() {
+    this.items.clear();
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
 }
 
 describe('validateSettings', () => {
@@ -29,14 +41,14 @@ describe('validateSettings', () => {
   });
 
   it('asks for a client ID when IMS is chosen without one, saying where to get it', () => {
-    const errors = validateSettings(settingsForEnvironment(env, 'ims', []));
+    const errors = validateSettings(settingsForEnvironment(env, 'ims', [], 'session'));
     expect(Object.keys(errors)).toEqual(['clientId']);
     expect(errors.clientId).toMatch(/Seequent Developer Portal/);
   });
 
   it('refuses plain http except on loopback, and scopes with quotes', () => {
     const errors = validateSettings({
-      ...settingsForEnvironment(env, 'custom', []),
+      ...settingsForEnvironment(env, 'custom', [], 'session'),
       authority: 'http://idp.example.com',
       clientId: 'x',
       discoveryUrl: 'http://localhost:9000',
@@ -55,19 +67,68 @@ describe('normalizeSettings', () => {
         clientId: ' app ',
         discoveryUrl: 'https://d.example//',
         scopes: ['evo.discovery', 'evo.file', 'evo.file'],
+        tokenStorage: 'memory',
       }),
-    ).toEqual({ environment: 'custom', authority: 'https://idp.example', clientId: 'app', discoveryUrl: 'https://d.example', scopes: ['evo.file'] });
+    ).toEqual({
+      environment: 'custom',
+      authority: 'https://idp.example',
+      clientId: 'app',
+      discoveryUrl: 'https://d.example',
+      scopes: ['evo.file'],
+      tokenStorage: 'memory',
+    });
   });
 });
 
 describe('settingsFromJson', () => {
   it('restores saved settings, taking a preset authority from the preset, not the JSON', () => {
     const { settings, complete } = settingsFromJson(
-      { environment: 'ims', authority: 'https://evil.example', clientId: 'c', discoveryUrl: 'https://d.example', scopes: ['evo.file'] },
+      {
+        environment: 'ims',
+        authority: 'https://evil.example',
+        clientId: 'c',
+        discoveryUrl: 'https://d.example',
+        scopes: ['evo.file'],
+      },
       env,
     );
     expect(complete).toBe(true);
-    expect(settings).toMatchObject({ environment: 'ims', authority: 'https://ims.bentley.com', clientId: 'c', scopes: ['evo.file'] });
+    expect(settings).toMatchObject({
+      environment: 'ims',
+      authority: 'https://ims.bentley.com',
+      clientId: 'c',
+      scopes: ['evo.file'],
+    });
+  });
+
+  it('reads settings saved before the token storage choice existed as the default choice', () => {
+    const { settings, complete } = settingsFromJson(
+      {
+        environment: 'sandbox',
+        authority: 'x',
+        clientId: 'evo-sandbox-spa',
+        discoveryUrl: 'http://127.0.0.1:3002',
+        scopes: [],
+      },
+      env,
+    );
+    expect(complete).toBe(true);
+    expect(settings.tokenStorage).toBe('session');
+  });
+
+  it('ignores fields that are not settings, so a token cannot ride along', () => {
+    const { settings } = settingsFromJson(
+      { ...defaultSettings(env), access_token: 'eyJ.x.y', refresh_token: 'r' },
+      env,
+    );
+    expect(Object.keys(settings).sort()).toEqual([
+      'authority',
+      'clientId',
+      'discoveryUrl',
+      'environment',
+      'scopes',
+      'tokenStorage',
+    ]);
   });
 
   it('falls back to defaults for missing or wrongly typed values, and says so', () => {

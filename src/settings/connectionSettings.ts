@@ -16,7 +16,12 @@ export interface ConnectionSettings {
   discoveryUrl: string;
   /** Scopes chosen on top of the required ones (optional Evo scopes and any typed by hand). */
   scopes: string[];
+  /** Where the signed-in user's tokens are kept: this tab's sessionStorage, or memory only. */
+  tokenStorage: TokenStorage;
 }
+
+export const TOKEN_STORAGES = ['session', 'memory'] as const;
+export type TokenStorage = (typeof TOKEN_STORAGES)[number];
 
 export type SettingsField = keyof ConnectionSettings;
 export type SettingsErrors = Partial<Record<SettingsField, string>>;
@@ -26,7 +31,7 @@ const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 
 /** The settings a first visit starts with, from `.env`. */
 export function defaultSettings(env: AppEnv): ConnectionSettings {
-  return settingsForEnvironment(env, env.defaultEnvironment, []);
+  return settingsForEnvironment(env, env.defaultEnvironment, [], 'session');
 }
 
 /** The settings after choosing an environment: its authority, client and Discovery URL. */
@@ -34,6 +39,7 @@ export function settingsForEnvironment(
   env: AppEnv,
   environment: EnvironmentId,
   scopes: readonly string[],
+  tokenStorage: TokenStorage,
 ): ConnectionSettings {
   const preset = env.presets[environment];
   return {
@@ -42,6 +48,7 @@ export function settingsForEnvironment(
     clientId: preset.clientId,
     discoveryUrl: preset.discoveryUrl,
     scopes: [...scopes],
+    tokenStorage,
   };
 }
 
@@ -88,32 +95,27 @@ export function normalizeSettings(settings: ConnectionSettings): ConnectionSetti
     clientId: settings.clientId.trim(),
     discoveryUrl: url(settings.discoveryUrl),
     scopes: [...new Set(settings.scopes.filter((scope) => !REQUIRED_SCOPES.includes(scope)))],
+    tokenStorage: settings.tokenStorage,
   };
 }
 
 /**
- * Reads settings from untrusted JSON (storage, a share link). Anything missing or of the wrong
- * type falls back to the defaults; the result says whether that happened.
+ * Reads settings from untrusted JSON (storage, a share link). Only the known fields are read, so
+ * nothing else (a token, say) can ride along. Anything missing or of the wrong type falls back to
+ * the defaults; the result says whether that happened.
  */
-export function settingsFromJson(
-  json: unknown,
-  env: AppEnv,
-): { settings: ConnectionSettings; complete: boolean } {
+export function settingsFromJson(json: unknown, env: AppEnv): { settings: ConnectionSettings; complete: boolean } {
   const defaults = defaultSettings(env);
   if (typeof json !== 'object' || json === null) return { settings: defaults, complete: false };
   const record = json as Record<string, unknown>;
   const environment =
-    typeof record.environment === 'string' && isEnvironmentId(record.environment)
-      ? record.environment
-      : undefined;
+    typeof record.environment === 'string' && isEnvironmentId(record.environment) ? record.environment : undefined;
   if (environment === undefined) return { settings: defaults, complete: false };
-  const base = settingsForEnvironment(env, environment, []);
+  const base = settingsForEnvironment(env, environment, [], 'session');
   const text = (key: 'authority' | 'clientId' | 'discoveryUrl') =>
     typeof record[key] === 'string' ? record[key] : undefined;
   const scopes =
-    Array.isArray(record.scopes) && record.scopes.every((s) => typeof s === 'string')
-      ? record.scopes
-      : undefined;
+    Array.isArray(record.scopes) && record.scopes.every((s) => typeof s === 'string') ? record.scopes : undefined;
   const authority = environment === 'custom' ? text('authority') : base.authority;
   const settings: ConnectionSettings = normalizeSettings({
     environment,
@@ -121,8 +123,15 @@ export function settingsFromJson(
     clientId: text('clientId') ?? base.clientId,
     discoveryUrl: text('discoveryUrl') ?? base.discoveryUrl,
     scopes: scopes ?? [],
+    // Settings saved before this choice existed have no value: the default is no loss.
+    tokenStorage: (TOKEN_STORAGES as readonly unknown[]).includes(record.tokenStorage)
+      ? (record.tokenStorage as TokenStorage)
+      : 'session',
   });
   const complete =
-    authority !== undefined && text('clientId') !== undefined && text('discoveryUrl') !== undefined && scopes !== undefined;
+    authority !== undefined &&
+    text('clientId') !== undefined &&
+    text('discoveryUrl') !== undefined &&
+    scopes !== undefined;
   return { settings, complete };
 }

@@ -16,19 +16,28 @@ export function loadSettings(storage: Storage, env: AppEnv): LoadedSettings {
   try {
     raw = storage.getItem(SETTINGS_KEY);
   } catch {
-    return { settings: defaultSettings(env), notice: 'This browser does not allow saving settings, so they will last only until you close the page.' };
+    return {
+      settings: defaultSettings(env),
+      notice: 'This browser does not allow saving settings, so they will last only until you close the page.',
+    };
   }
   if (raw === null) return { settings: defaultSettings(env) };
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    return { settings: defaultSettings(env), notice: 'Your saved settings could not be read, so the defaults are shown. Check them and save again.' };
+    return {
+      settings: defaultSettings(env),
+      notice: 'Your saved settings could not be read, so the defaults are shown. Check them and save again.',
+    };
   }
   const { settings, complete } = settingsFromJson(json, env);
   return complete
     ? { settings }
-    : { settings, notice: 'Some saved settings could not be read and were replaced by defaults. Check them and save again.' };
+    : {
+        settings,
+        notice: 'Some saved settings could not be read and were replaced by defaults. Check them and save again.',
+      };
 }
 
 /** Saves settings; returns false when the browser refuses (private mode, quota). */

@@ -26,8 +26,7 @@ export function ExpiryCountdown({ expiresAt, whenExpired }: ExpiryCountdownProps
   }
   return (
     <p className={`countdown${seconds <= 300 ? ' countdown-soon' : ''}`}>
-      Expires in <strong className="countdown-clock">{clock(seconds)}</strong>{' '}
-      <span className="muted">(at {at})</span>
+      Expires in <strong className="countdown-clock">{clock(seconds)}</strong> <span className="muted">(at {at})</span>
     </p>
   );
 }

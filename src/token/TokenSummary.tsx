@@ -1,15 +1,17 @@
 import type { ReactNode } from 'react';
 import { Notice } from '../ui/Notice.tsx';
+import { useNow } from '../ui/useNow.ts';
+import { ApiReachTable } from './ApiReachTable.tsx';
 import type { DecodedAccessToken } from './decodeAccessToken.ts';
 import { ExpiryCountdown } from './ExpiryCountdown.tsx';
-import { numericDate } from './formatTime.ts';
 import { ScopeComparisonTable } from './ScopeComparisonTable.tsx';
 import { compareScopes, tokenScopes } from './tokenScopes.ts';
+import { tokenTimes } from './tokenTimes.ts';
 
 interface TokenSummaryProps {
   decoded: DecodedAccessToken;
-  /** The scopes the sign-in asked for. */
-  requested: readonly string[];
+  /** The scopes the sign-in asked for; undefined for a token that came from elsewhere. */
+  requested: readonly string[] | undefined;
   /** The token response's `scope`, used when the token itself cannot be read. */
   responseScopes: readonly string[];
   /** The token response's expiry (`expires_in`), used when the token has no `exp`. */
@@ -28,9 +30,10 @@ const SCOPE_FORM_WORDS = {
   none: '',
 };
 
-/** The access token at a glance: expiry countdown and requested vs granted scopes. */
+/** The access token at a glance: expiry, requested vs granted scopes, and the APIs it opens. */
 export function TokenSummary(props: TokenSummaryProps) {
   const { decoded, requested, responseScopes, responseExpiresAt, hasRefreshToken, whenExpired } = props;
+  const now = useNow(5_000);
   const claims = decoded.kind === 'jwt' ? decoded.claims : undefined;
   const fromToken = claims ? tokenScopes(claims) : undefined;
   const listed = fromToken && fromToken.form !== 'none' ? fromToken.scopes : [...responseScopes];
@@ -38,19 +41,54 @@ export function TokenSummary(props: TokenSummaryProps) {
   // coming back is the proof it was granted.
   const offlineUnlisted = hasRefreshToken && !listed.includes('offline_access');
   const granted = offlineUnlisted ? [...listed, 'offline_access'] : listed;
-  const expiresAt = (claims ? numericDate(claims.exp) : undefined) ?? responseExpiresAt;
+  const times = claims ? tokenTimes(claims, now) : undefined;
 
   return (
     <section className="card" aria-labelledby="token-heading">
       <h2 id="token-heading">Access token</h2>
-      <ExpiryCountdown expiresAt={expiresAt} whenExpired={whenExpired} />
+      <ExpiryCountdown expiresAt={times?.expiresAt ?? responseExpiresAt} whenExpired={whenExpired} />
+      {times?.state === 'not-yet-valid' ? (
+        <Notice tone="warning" title="Not valid yet">
+          <p>
+            The token says it is valid only from {times.notBefore?.toLocaleString()}. APIs will refuse it until then.
+          </p>
+        </Notice>
+      ) : null}
+      {times?.clockSkewSeconds ? (
+        <Notice tone="warning" title="This computer's clock looks wrong">
+          <p>
+            The token was issued {Math.round(times.clockSkewSeconds / 60)} min in this browser&apos;s future. Either
+            this computer&apos;s clock or the issuer&apos;s is off; expiry times shown here are off by the same amount.
+            Set the clock to update automatically.
+          </p>
+        </Notice>
+      ) : null}
       {decoded.kind !== 'jwt' ? (
         <Notice tone="warning" title="This access token cannot be decoded">
           <p>{decoded.explanation}</p>
-          <p>The granted scopes below come from the token response instead of the token.</p>
+          {responseScopes.length > 0 ? (
+            <p>The granted scopes below come from the token response instead of the token.</p>
+          ) : null}
         </Notice>
       ) : null}
-      <ScopeComparisonTable comparison={compareScopes(requested, granted)} />
+      {requested ? (
+        <ScopeComparisonTable comparison={compareScopes(requested, granted)} />
+      ) : (
+        <>
+          <h3 className="subheading">Granted scopes</h3>
+          {granted.length > 0 ? (
+            <ul className="chips" aria-label="Granted scopes">
+              {granted.map((scope) => (
+                <li key={scope}>
+                  <code>{scope}</code>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">The token lists no scopes.</p>
+          )}
+        </>
+      )}
       {fromToken && fromToken.form !== 'none' ? (
         <p className="muted">The token lists its scopes {SCOPE_FORM_WORDS[fromToken.form]}.</p>
       ) : null}
@@ -59,6 +97,7 @@ export function TokenSummary(props: TokenSummaryProps) {
           offline_access counts as granted because a refresh token came back, although the token does not list it.
         </p>
       ) : null}
+      <ApiReachTable granted={granted} />
     </section>
   );
 }

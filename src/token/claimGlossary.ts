@@ -53,10 +53,32 @@ export function claimMeaning(name: string): string {
 
 /** The order a person reads claims in: what the token is, then when, then who. */
 const CLAIM_ORDER = [
-  'iss', 'sub', 'aud', 'client_id', 'azp', 'scope', 'scp',
-  'iat', 'nbf', 'exp', 'auth_time', 'jti', 'sid', 'idp', 'amr', 'acr',
-  'name', 'given_name', 'family_name', 'email', 'preferred_username',
-  'org', 'org_name', 'usage_country_iso', 'role', 'entitlement',
+  'iss',
+  'sub',
+  'aud',
+  'client_id',
+  'azp',
+  'scope',
+  'scp',
+  'iat',
+  'nbf',
+  'exp',
+  'auth_time',
+  'jti',
+  'sid',
+  'idp',
+  'amr',
+  'acr',
+  'name',
+  'given_name',
+  'family_name',
+  'email',
+  'preferred_username',
+  'org',
+  'org_name',
+  'usage_country_iso',
+  'role',
+  'entitlement',
 ];
 
 /** Claims in reading order; claims this app does not know keep their order, at the end. */

@@ -35,7 +35,8 @@ export function decodeAccessToken(token: string): DecodedAccessToken {
   } catch {
     return {
       kind: 'malformed',
-      explanation: 'The token has three parts like a JWT, but its first part (the header) is not base64url-encoded JSON.',
+      explanation:
+        'The token has three parts like a JWT, but its first part (the header) is not base64url-encoded JSON.',
     };
   }
   let claims: JWTPayload;
@@ -44,7 +45,8 @@ export function decodeAccessToken(token: string): DecodedAccessToken {
   } catch {
     return {
       kind: 'malformed',
-      explanation: 'The token has a readable header, but its second part (the claims) is not a base64url-encoded JSON object.',
+      explanation:
+        'The token has a readable header, but its second part (the claims) is not a base64url-encoded JSON object.',
     };
   }
   return { kind: 'jwt', header, claims };

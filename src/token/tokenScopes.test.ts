@@ -22,7 +22,9 @@ describe('audiences', () => {
 
 describe('compareScopes', () => {
   it('shows which requested scopes were not granted and which came unasked', () => {
-    expect(compareScopes(['evo.discovery', 'evo.workspace', 'evo.object'], ['evo.workspace', 'evo.discovery', 'evo.audit'])).toEqual({
+    expect(
+      compareScopes(['evo.discovery', 'evo.workspace', 'evo.object'], ['evo.workspace', 'evo.discovery', 'evo.audit']),
+    ).toEqual({
       granted: ['evo.discovery', 'evo.workspace'],
       notGranted: ['evo.object'],
       unrequested: ['evo.audit'],

@@ -27,7 +27,9 @@ export function CopyButton({ value, label, doneLabel = 'Copied' }: CopyButtonPro
         );
       }}
     >
-      <span aria-live="polite">{state === 'done' ? doneLabel : state === 'failed' ? 'Copy failed: select and copy by hand' : label}</span>
+      <span aria-live="polite">
+        {state === 'done' ? doneLabel : state === 'failed' ? 'Copy failed: select and copy by hand' : label}
+      </span>
     </button>
   );
 }

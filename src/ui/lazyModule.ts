@@ -32,13 +32,13 @@ export function lazyModule<T>(loader: () => Promise<T>): LazyModule<T> {
  * `React.lazy` with Suspense, content shows the moment the code is there: React 19 holds back
  * content that replaces a Suspense fallback for up to 300 ms.
  */
-export function useLazyModule<T>(module: LazyModule<T>): { value: T | undefined; error: unknown } {
+export function useLazyModule<T>(module: LazyModule<T>, enabled = true): { value: T | undefined; error: unknown } {
   const [state, setState] = useState<{ value: T | undefined; error: unknown }>(() => ({
     value: module.value,
     error: undefined,
   }));
   useEffect(() => {
-    if (state.value !== undefined) return;
+    if (!enabled || state.value !== undefined) return;
     let live = true;
     module.load().then(
       (value) => live && setState({ value, error: undefined }),
@@ -47,6 +47,6 @@ export function useLazyModule<T>(module: LazyModule<T>): { value: T | undefined;
     return () => {
       live = false;
     };
-  }, [module, state.value]);
+  }, [module, enabled, state.value]);
   return state;
 }

@@ -1,0 +1,187 @@
+import { expect, fillSandboxLogin, saveSettings, signIn, storedAccessToken, test } from './support/fixtures.ts';
+
+test('checks the signed-in token’s signature against the IMS twin’s keys and names the key', async ({ page }) => {
+  await signIn(page, 'ada@example.com');
+  const kid = await page
+    .getByRole('table', { name: 'Header' })
+    .getByRole('row', { name: /^kid/ })
+    .getByRole('cell')
+    .first()
+    .innerText();
+  const signature = page.getByRole('region', { name: 'Signature' });
+  await expect(signature).toContainText('Signature valid');
+  await expect(signature).toContainText(`the key ${kid}`);
+  await expect(signature).toContainText('http://127.0.0.1:3001/.well-known/openid-configuration/jwks');
+});
+
+test('shows which requested scopes the limited registration did not grant, and what that closes', async ({ page }) => {
+  await page.goto('/');
+  await saveSettings(page, { clientId: 'evo-sandbox-limited', check: ['offline_access'] });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSandboxLogin(page, 'ada@example.com');
+
+  const scopes = page.getByRole('table', { name: 'Requested vs granted scopes' });
+  await expect(scopes.getByRole('row', { name: /evo\.discovery\s+yes\s+yes/ })).toBeVisible();
+  await expect(scopes.getByRole('row', { name: /offline_access\s+yes\s+no\s+Requested, not granted/ })).toBeVisible();
+  await expect(page.getByText('No refresh token came back.')).toBeVisible();
+  const reach = page.getByRole('table', { name: 'Which Evo APIs this token can reach' });
+  await expect(reach.getByRole('row', { name: /^Workspaces\s+evo\.workspace\s+can call it/ })).toBeVisible();
+  await expect(reach.getByRole('row', { name: /^Geoscience Objects\s+evo\.object\s+refused \(403\)/ })).toBeVisible();
+});
+
+test('inspects a pasted token without signing in, calls Discovery with it, and catches a tampered copy', async ({
+  page,
+  browser,
+}) => {
+  // A token from somewhere else: here, another browser that signed in.
+  const elsewhere = await browser.newPage();
+  await signIn(elsewhere, 'ada@example.com');
+  const token = await storedAccessToken(elsewhere);
+  await elsewhere.close();
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Paste a token' }).click();
+  await page.getByRole('textbox', { name: 'Access token' }).fill(`Bearer ${token}`);
+  await page.getByRole('button', { name: 'Inspect' }).click();
+
+  await expect(page.getByRole('list', { name: 'Granted scopes' })).toContainText('evo.discovery');
+  await expect(
+    page.getByRole('table', { name: 'Claims' }).getByRole('row', { name: /^email\s+ada@example\.com/ }),
+  ).toBeVisible();
+  await expect(page.locator('.instance')).toHaveCount(2);
+  // The signature is checked only on request, since a pasted token may name any issuer.
+  await page.getByRole('button', { name: 'Check the signature' }).click();
+  await expect(page.getByRole('region', { name: 'Signature' })).toContainText('Signature valid');
+
+  // The same token with one more scope written into its claims.
+  const [header, payload, signature] = token.split('.') as [string, string, string];
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { scope: string[] };
+  claims.scope.push('evo.object');
+  const forged = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+  await page.getByRole('textbox', { name: 'Access token' }).fill(forged);
+  await page.getByRole('button', { name: 'Inspect' }).click();
+  await expect(page.getByRole('list', { name: 'Granted scopes' })).toContainText('evo.object');
+  await page.getByRole('button', { name: 'Check the signature' }).click();
+  await expect(page.getByRole('region', { name: 'Signature' })).toContainText('Signature invalid');
+  await expect(page.getByRole('region', { name: 'Signature' })).toContainText('altered');
+  // The Evo twin refuses the forgery too.
+  await expect(page.getByRole('region', { name: 'Evo Discovery' }).getByRole('alert')).toContainText(
+    'did not accept the token (401)',
+  );
+
+  // The pasted token was kept in memory only.
+  const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
+  expect(stored).not.toContain(payload);
+  expect(page.url()).not.toContain(payload);
+});
+
+test('explains a pasted token that is not a JWT instead of failing', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Paste a token' }).click();
+  await page.getByRole('textbox', { name: 'Access token' }).fill('2YotnFZFEjr1zCsicMWpAA');
+  await page.getByRole('button', { name: 'Inspect' }).click();
+  await expect(page.getByText('This access token cannot be decoded')).toBeVisible();
+  await expect(page.getByText(/opaque, not a JWT/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Evo Discovery' }).getByRole('alert')).toContainText('401');
+});
+
+test('copies the token, a curl line and an .env line only on request, and shows the token elided', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signIn(page, 'ada@example.com');
+  const token = await storedAccessToken(page);
+  const elsewhere = page.getByRole('region', { name: 'Use this token elsewhere' });
+  await expect(elsewhere).not.toContainText(token);
+  await expect(elsewhere.getByLabel('curl for Discovery, token elided')).toContainText('Authorization: Bearer eyJ');
+
+  await elsewhere.getByRole('button', { name: 'Copy curl for Discovery' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `curl -sS -H "Authorization: Bearer ${token}" "http://127.0.0.1:3002/evo/identity/v2/discovery?service=evo"`,
+  );
+  await elsewhere.getByRole('button', { name: 'Copy EVO_ACCESS_TOKEN= line for .env' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`EVO_ACCESS_TOKEN=${token}`);
+  await elsewhere.getByRole('button', { name: 'Copy the access token' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+});
+
+test('a share link carries the settings and scopes to another browser, and never a token', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('/');
+  await saveSettings(page, { clientId: 'evo-sandbox-short-lived', check: ['evo.file'] });
+  await page.getByRole('button', { name: 'Share these settings' }).click();
+  const link = await page.getByLabel('Share link').inputValue();
+  expect(new URL(link).hash).toMatch(/^#settings=/);
+
+  const otherBrowser = await browser.newContext();
+  const other = await otherBrowser.newPage();
+  await other.goto('/');
+  await expect(other.getByLabel('Client ID')).toHaveValue('evo-sandbox-spa');
+  // Pasted into a tab that already shows the app, the link still applies.
+  await other.goto(link);
+  await expect(other.getByText('Settings from a shared link were applied')).toBeVisible();
+  await expect(other.getByLabel('Client ID')).toHaveValue('evo-sandbox-short-lived');
+  await expect(other.getByRole('checkbox', { name: /evo\.file/ })).toBeChecked();
+  await expect(other).toHaveURL('http://localhost:3000/');
+  // "Use my own settings" puts back what that browser had.
+  await other.getByRole('button', { name: 'Use my own settings instead' }).click();
+  await expect(other.getByLabel('Client ID')).toHaveValue('evo-sandbox-spa');
+  // Opened in a new tab, the link applies too, and the choice survives a reload.
+  const fresh = await otherBrowser.newPage();
+  await fresh.goto(link);
+  await expect(fresh.getByLabel('Client ID')).toHaveValue('evo-sandbox-short-lived');
+  await fresh.reload();
+  await expect(fresh.getByLabel('Client ID')).toHaveValue('evo-sandbox-short-lived');
+  await otherBrowser.close();
+
+  // Signed in, the link still carries settings only.
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSandboxLogin(page, 'ada@example.com');
+  await expect(page.getByRole('heading', { name: /^Signed in/ })).toBeVisible();
+  const token = await storedAccessToken(page);
+  const json = Buffer.from(new URL(link).hash.slice('#settings='.length), 'base64url').toString();
+  expect(Object.keys(JSON.parse(json) as object).sort()).toEqual([
+    'authority',
+    'clientId',
+    'discoveryUrl',
+    'environment',
+    'scopes',
+    'tokenStorage',
+  ]);
+  expect(json).not.toContain(token.slice(0, 20));
+});
+
+test('the countdown turns into an expired state that offers renewal or signing in again', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/');
+  await saveSettings(page, { clientId: 'evo-sandbox-short-lived', check: ['offline_access'] });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSandboxLogin(page, 'ada@example.com');
+  await expect(page.getByText(/Expires in 1:[23]\d/)).toBeVisible();
+
+  // 90-second tokens: move this page's clock past the expiry instead of waiting.
+  await page.clock.fastForward('01:35');
+  const expired = page.locator('.countdown-expired');
+  await expect(expired).toContainText('Expired');
+  await expect(expired).toContainText('APIs will refuse this token now');
+  await expect(expired.getByRole('button', { name: 'Renew with the refresh token' })).toBeVisible();
+  await expect(expired.getByRole('button', { name: 'Sign in again' })).toBeVisible();
+});
+
+test('with memory-only storage the token is never written to storage, and a reload signs out', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('radio', { name: /Memory only/ }).check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSandboxLogin(page, 'ada@example.com');
+  await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
+  const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
+  expect(stored).not.toMatch(/access_token|oidc\.user/);
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /Memory only/ })).toBeChecked();
+});

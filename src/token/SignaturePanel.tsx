@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { Notice } from '../ui/Notice.tsx';
+import { useSignatureCheck } from './useSignatureCheck.ts';
+
+interface SignaturePanelProps {
+  token: string;
+  issuer: string | undefined;
+  /** Check at once (the signed-in token) or only when asked (a pasted token names any host). */
+  automatic: boolean;
+  /** Where the issuer's keys are, when the app already knows (see {@link checkSignature}). */
+  knownJwksUri?: (issuer: string) => Promise<string | undefined>;
+}
+
+/** The signature check: valid, invalid or "could not check", and which key signed the token. */
+export function SignaturePanel({ token, issuer, automatic, knownJwksUri }: SignaturePanelProps) {
+  const [asked, setAsked] = useState(false);
+  const check = useSignatureCheck(token, issuer, automatic || asked, knownJwksUri);
+
+  return (
+    <section className="card" aria-labelledby="signature-heading">
+      <h2 id="signature-heading">Signature</h2>
+      {!automatic && !asked ? (
+        <p>
+          <button type="button" className="button" onClick={() => setAsked(true)}>
+            Check the signature
+          </button>{' '}
+          <span className="muted">Fetches the key set of {issuer ?? 'the issuer'} from this browser.</span>
+        </p>
+      ) : !check ? (
+        <p role="status">Fetching the issuer&apos;s keys and checking the signature…</p>
+      ) : check.status === 'valid' ? (
+        <Notice tone="success" title="Signature valid">
+          <p>
+            Signed with {check.alg} by the key <code>{check.kid ?? '(no kid)'}</code> that {issuer} publishes at{' '}
+            <code>{check.jwksUri}</code>. The header and claims are exactly what the issuer wrote.
+          </p>
+        </Notice>
+      ) : check.status === 'invalid' ? (
+        <Notice tone="error" title="Signature invalid">
+          <p>{check.reason}</p>
+          <p>
+            Key <code>{check.kid ?? '(no kid)'}</code>, key set <code>{check.jwksUri}</code>. An API must refuse this
+            token.
+          </p>
+        </Notice>
+      ) : check.status === 'unsigned' ? (
+        <Notice tone="error" title="Not signed">
+          <p>{check.reason}</p>
+        </Notice>
+      ) : (
+        <Notice tone="warning" title="Could not check the signature">
+          <p>{check.reason}</p>
+          {check.kid ? (
+            <p>
+              The header names the key <code>{check.kid}</code>.
+            </p>
+          ) : null}
+        </Notice>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWK } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { checkSignature } from './signatureCheck.ts';
+
+const ISSUER = 'https://ims.example';
+const { privateKey, publicKey } = await generateKeyPair('RS256');
+const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' };
+const keys = () => createLocalJWKSet({ keys: [jwk] });
+const metadata: typeof fetch = () =>
+  Promise.resolve(
+    new Response(JSON.stringify({ jwks_uri: `${ISSUER}/.well-known/openid-configuration/jwks` }), { status: 200 }),
+  );
+
+const sign = (claims: Record<string, unknown>, kid = 'key-1') =>
+  new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).setIssuer(ISSUER).sign(privateKey);
+
+describe('checkSignature', () => {
+  it('finds the key set from the issuer and says which key signed a valid token', async () => {
+    const check = await checkSignature(await sign({ scope: ['evo.discovery'] }), ISSUER, { fetcher: metadata, keys });
+    expect(check).toEqual({
+      status: 'valid',
+      kid: 'key-1',
+      alg: 'RS256',
+      jwksUri: `${ISSUER}/.well-known/openid-configuration/jwks`,
+    });
+  });
+
+  it('still calls an expired token’s signature valid (expiry is reported separately)', async () => {
+    const expired = await new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: 'key-1' })
+      .setExpirationTime(1000)
+      .sign(privateKey);
+    expect((await checkSignature(expired, ISSUER, { fetcher: metadata, keys })).status).toBe('valid');
+  });
+
+  it('calls a tampered token invalid', async () => {
+    const [header, , signature] = (await sign({ scope: ['evo.discovery'] })).split('.');
+    const forgedClaims = btoa(JSON.stringify({ iss: ISSUER, scope: ['evo.discovery', 'evo.object'] }))
+      .replace(/=+$/, '')
+      .replaceAll('+', '-')
+      .replaceAll('/', '_');
+    const check = await checkSignature(`${header}.${forgedClaims}.${signature}`, ISSUER, { fetcher: metadata, keys });
+    expect(check.status).toBe('invalid');
+    if (check.status === 'invalid') expect(check.reason).toMatch(/altered/);
+  });
+
+  it('calls a token signed by a key the issuer does not publish invalid', async () => {
+    const check = await checkSignature(await sign({}, 'someone-else'), ISSUER, { fetcher: metadata, keys });
+    expect(check).toMatchObject({ status: 'invalid', kid: 'someone-else' });
+  });
+
+  it('refuses to bless an unsigned token', async () => {
+    const check = await checkSignature(new UnsecuredJWT({ iss: ISSUER }).encode(), ISSUER, { fetcher: metadata, keys });
+    expect(check.status).toBe('unsigned');
+  });
+
+  it('says it could not check when the issuer cannot be reached or there is no issuer', async () => {
+    const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    const unreachable = await checkSignature(await sign({}), ISSUER, { fetcher: offline, keys });
+    expect(unreachable).toMatchObject({ status: 'unchecked', kid: 'key-1' });
+    if (unreachable.status === 'unchecked') expect(unreachable.reason).toMatch(/CORS/);
+    expect((await checkSignature(await sign({}), undefined, { fetcher: metadata, keys })).status).toBe('unchecked');
+  });
+
+  it('does not try HMAC: a public client has no shared secret', async () => {
+    const hs = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).sign(new Uint8Array(32));
+    expect((await checkSignature(hs, ISSUER, { fetcher: metadata, keys })).status).toBe('unchecked');
+  });
+});
