@@ -9,11 +9,10 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page, type Request } from '@playwright/test';
 import { build } from 'vite';
-import { readSandboxConfig } from '../sandbox/config.ts';
-import { startSandbox } from '../sandbox/main.ts';
 import { gzippedSize } from './bench/firstPaint.ts';
 import { serveStatic } from './bench/staticServer.ts';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
+import { startHarness } from './harness.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PORTS = { ims: 3101, evo: 3102, app: 4173, baseline: 4174 };
@@ -23,9 +22,6 @@ const OUT = resolve('bench-results');
 const IMS = `http://127.0.0.1:${PORTS.ims}`;
 const EVO = `http://127.0.0.1:${PORTS.evo}`;
 
-process.env.VITE_SANDBOX_AUTHORITY = IMS;
-process.env.VITE_SANDBOX_DISCOVERY_URL = EVO;
-process.env.VITE_ENVIRONMENT = 'sandbox';
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -189,7 +185,7 @@ async function lighthouseScores(url: string) {
 async function main() {
   mkdirSync(OUT, { recursive: true });
   console.log('Building the app and the baseline page…');
-  await build({ logLevel: 'warn', build: { outDir: join(OUT, 'app'), emptyOutDir: true, sourcemap: false } });
+  const harness = await startHarness(join(OUT, 'app'), { ims: PORTS.ims, evo: PORTS.evo, app: PORTS.app }, [BASELINE]);
   await build({
     root: resolve('bench/baseline'),
     configFile: false,
@@ -197,15 +193,7 @@ async function main() {
     logLevel: 'warn',
     build: { outDir: join(OUT, 'baseline'), emptyOutDir: true },
   });
-
-  const sandbox = await startSandbox(
-    readSandboxConfig({
-      SANDBOX_IMS_PORT: String(PORTS.ims),
-      SANDBOX_EVO_PORT: String(PORTS.evo),
-      SANDBOX_APP_URLS: `${APP} ${BASELINE}`,
-    }),
-  );
-  const servers: Server[] = await Promise.all(targets.map((t) => serveStatic(t.dist, Number(new URL(t.url).port))));
+  const baselineServer: Server = await serveStatic(join(OUT, 'baseline'), PORTS.baseline);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
 
   try {
@@ -280,8 +268,8 @@ async function main() {
     console.log(lines.join('\n'));
   } finally {
     await browser.close();
-    await Promise.all(servers.map((server) => new Promise((r) => server.close(r))));
-    await sandbox.close();
+    await new Promise((resolve) => baselineServer.close(resolve));
+    await harness.close();
   }
 }
 
