@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { AuthProvider } from 'react-oidc-context';
 import { cleanCallbackUrl } from '../auth/appUrls.ts';
+import { startSigninCallback } from '../auth/earlySigninCallback.ts';
 import { connectionKey, userManagerFor } from '../auth/userManager.ts';
 import { appEnv, type AppEnv } from '../config/env.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
@@ -49,7 +50,12 @@ function applySharedLink(env: AppEnv, current: SettingsState): SettingsState {
 }
 
 function ConnectedApp({ env }: { env: AppEnv }) {
-  const [state, setState] = useState<SettingsState>(() => applySharedLink(env, loadSettings(window.localStorage, env)));
+  const [state, setState] = useState<SettingsState>(() => {
+    const initial = applySharedLink(env, loadSettings(window.localStorage, env));
+    // A sign-in callback page swaps its code for tokens now, while React starts.
+    startSigninCallback(userManagerFor(initial.settings));
+    return initial;
+  });
   const { settings, previous, notice } = state;
   // Bumped to start the auth state afresh (e.g. after dismissing a sign-in error).
   const [attempt, setAttempt] = useState(0);
@@ -74,7 +80,7 @@ function ConnectedApp({ env }: { env: AppEnv }) {
     <AuthProvider
       key={`${connectionKey(settings)}#${attempt}`}
       userManager={userManagerFor(settings)}
-      onSigninCallback={() => cleanCallbackUrl()}
+      skipSigninCallback
       matchSignoutCallback={isSignoutCallback}
       onSignoutCallback={() => cleanCallbackUrl()}
     >

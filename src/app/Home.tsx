@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { hasAuthParams, useAuth } from 'react-oidc-context';
 import { appBaseUrl, cleanCallbackUrl, redirectUri } from '../auth/appUrls.ts';
 import { describeAuthError } from '../auth/describeAuthError.ts';
+import { dismissSigninCallback, useSigninCallback } from '../auth/earlySigninCallback.ts';
 import { useSignIn } from '../auth/useSignIn.ts';
 import type { AppEnv } from '../config/env.ts';
 import { requestedScopes } from '../config/scopes.ts';
@@ -100,6 +101,7 @@ function Header({ env, settings }: { env: AppEnv; settings: ConnectionSettings }
 /** The page, by sign-in state: navigating, loading, error, signed out, signed in. */
 export function Home({ env, settings, onSaveSettings, storageNotice, onUndoSharedSettings, onStartAgain }: HomeProps) {
   const auth = useAuth();
+  const callback = useSigninCallback();
   const signIn = useSignIn(settings);
 
   useEffect(() => {
@@ -120,6 +122,12 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onUndoShare
         Signing you out…
       </p>
     );
+  } else if (callback.status === 'pending') {
+    body = (
+      <p role="status" className="big-status">
+        Finishing sign-in: exchanging the authorization code for tokens…
+      </p>
+    );
   } else if (auth.isLoading) {
     body = (
       <p role="status" className="big-status">
@@ -129,7 +137,8 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onUndoShare
   } else if (auth.isAuthenticated && auth.user) {
     body = <SignedInSlot user={auth.user} settings={settings} />;
   } else {
-    const problem = auth.error ? describeAuthError(auth.error, settings.authority) : undefined;
+    const failure = callback.status === 'failed' ? callback.error : auth.error;
+    const problem = failure ? describeAuthError(failure, settings.authority) : undefined;
     const expiredUser = auth.user?.expired ? auth.user : undefined;
     body = (
       <>
@@ -138,7 +147,14 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onUndoShare
             tone="error"
             title={problem.title}
             actions={
-              <button type="button" className="button" onClick={onStartAgain}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  dismissSigninCallback();
+                  onStartAgain();
+                }}
+              >
                 Dismiss
               </button>
             }
