@@ -25,6 +25,7 @@ export default defineConfig({
   webServer: [
     {
       command: 'node --import tsx sandbox/main.ts',
+      env: { SANDBOX_TEST_CONTROLS: '1' },
       url: 'http://127.0.0.1:3002/health',
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,

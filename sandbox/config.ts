@@ -15,6 +15,8 @@ export interface SandboxConfig {
    * sandbox clients; their origins are the only ones the twins answer CORS requests from.
    */
   appBaseUrls: string[];
+  /** Test-only controls (the Evo twin's fault switch); off unless SANDBOX_TEST_CONTROLS=1. */
+  testControls: boolean;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -55,6 +57,7 @@ export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): Sandbox
     evoPort: port(env, 'SANDBOX_EVO_PORT', 3002),
     host,
     appBaseUrls: baseUrls(env.SANDBOX_APP_URLS),
+    testControls: env.SANDBOX_TEST_CONTROLS === '1',
   };
 }
 

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
   console.log(`[sandbox] IMS twin  ${sandbox.ims.issuer}  (sign in as ada@example.com / sandbox)`);
   console.log(`[sandbox] Evo twin  ${sandbox.evo.url}`);
   console.log(`[sandbox] serving the app at ${config.appBaseUrls.join(', ')}`);
+  if (config.testControls) console.log('[sandbox] test controls ON: POST/DELETE /__sandbox/faults on the Evo twin');
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
   };

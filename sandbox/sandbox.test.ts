@@ -66,30 +66,59 @@ describe('Evo twin', () => {
 
   const refusals: [string, () => Promise<string | undefined>, RegExp][] = [
     ['no token', () => Promise.resolve(undefined), /no bearer token/],
-    ['a token signed by another key', async () => {
-      const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-      return mint({}, { key: { ...(await exportJWK(privateKey)), kid: twinKey.kid } });
-    }, /signature is not valid/],
+    [
+      'a token signed by another key',
+      async () => {
+        const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+        return mint({}, { key: { ...(await exportJWK(privateKey)), kid: twinKey.kid } });
+      },
+      /signature is not valid/,
+    ],
     ['an expired token', () => mint({}, { expiresIn: Math.floor(Date.now() / 1000) - 120 }), /expired/],
-    ['a token for another audience', async () => {
-      const key = await importJWK(twinKey, 'RS256');
-      return new SignJWT({ scope: ['evo.discovery'] })
-        .setProtectedHeader({ alg: 'RS256', kid: twinKey.kid })
-        .setIssuer(sandbox.ims.issuer).setAudience('https://other.example').setSubject(ada.sub)
-        .setIssuedAt().setExpirationTime('1h').sign(key);
-    }, /"aud" claim/],
-    ['a token from another issuer', async () => {
-      const key = await importJWK(twinKey, 'RS256');
-      return new SignJWT({ scope: ['evo.discovery'] })
-        .setProtectedHeader({ alg: 'RS256', kid: twinKey.kid })
-        .setIssuer('https://ims.bentley.com').setAudience(EVO_AUDIENCE).setSubject(ada.sub)
-        .setIssuedAt().setExpirationTime('1h').sign(key);
-    }, /"iss" claim/],
-    ['an unsigned (alg: none) token', () =>
-      Promise.resolve(new UnsecuredJWT({ scope: ['evo.discovery'] })
-        .setIssuer(sandbox.ims.issuer).setAudience(EVO_AUDIENCE).setSubject(ada.sub)
-        .setIssuedAt().setExpirationTime('1h').encode()),
-    /RS256|well-formed/],
+    [
+      'a token for another audience',
+      async () => {
+        const key = await importJWK(twinKey, 'RS256');
+        return new SignJWT({ scope: ['evo.discovery'] })
+          .setProtectedHeader({ alg: 'RS256', kid: twinKey.kid })
+          .setIssuer(sandbox.ims.issuer)
+          .setAudience('https://other.example')
+          .setSubject(ada.sub)
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(key);
+      },
+      /"aud" claim/,
+    ],
+    [
+      'a token from another issuer',
+      async () => {
+        const key = await importJWK(twinKey, 'RS256');
+        return new SignJWT({ scope: ['evo.discovery'] })
+          .setProtectedHeader({ alg: 'RS256', kid: twinKey.kid })
+          .setIssuer('https://ims.bentley.com')
+          .setAudience(EVO_AUDIENCE)
+          .setSubject(ada.sub)
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(key);
+      },
+      /"iss" claim/,
+    ],
+    [
+      'an unsigned (alg: none) token',
+      () =>
+        Promise.resolve(
+          new UnsecuredJWT({ scope: ['evo.discovery'] })
+            .setIssuer(sandbox.ims.issuer)
+            .setAudience(EVO_AUDIENCE)
+            .setSubject(ada.sub)
+            .setIssuedAt()
+            .setExpirationTime('1h')
+            .encode(),
+        ),
+      /RS256|well-formed/,
+    ],
   ];
 
   it.each(refusals)('refuses %s with 401, a bearer challenge and a problem body', async (_name, token, detail) => {
@@ -112,15 +141,67 @@ describe('Evo twin', () => {
   it('pages through an instance’s workspaces with limit, offset and links', async () => {
     const token = await mint({});
     const base = `${sandbox.evo.url}/hubs/au/workspace/orgs/d0ea331e-814e-4e24-a1b8-cd563c5b1d31/workspaces`;
-    const first = (await (await fetch(`${base}?limit=10`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+    const first = (await (
+      await fetch(`${base}?limit=10`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as {
       links: { total: number; count: number; next: string | null; previous: string | null };
       results: { name: string }[];
     };
     expect(first.links).toMatchObject({ total: 27, count: 10, previous: null });
-    const last = (await (await fetch(`${base}?limit=10&offset=20`, { headers: { Authorization: `Bearer ${token}` } })).json()) as typeof first;
+    const last = (await (
+      await fetch(`${base}?limit=10&offset=20`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as typeof first;
     expect(last.links).toMatchObject({ count: 7, next: null });
     const names = [...first.results, ...last.results].map((w) => w.name);
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  const ORG = 'd0ea331e-814e-4e24-a1b8-cd563c5b1d31';
+  async function firstWorkspace(token: string): Promise<string> {
+    const response = await fetch(`${sandbox.evo.url}/hubs/au/workspace/orgs/${ORG}/workspaces?limit=1`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    return ((await response.json()) as { results: { id: string }[] }).results[0]!.id;
+  }
+
+  it('lets each per-workspace API in only with its own scope', async () => {
+    const narrow = await mint({});
+    const wide = await mint({ scope: ['evo.discovery', 'evo.workspace', 'evo.object', 'evo.file', 'evo.blocksync'] });
+    const ws = await firstWorkspace(narrow);
+    const paths = [
+      `/hubs/au/geoscience-object/orgs/${ORG}/workspaces/${ws}/objects`,
+      `/hubs/au/file/v2/orgs/${ORG}/workspaces/${ws}/files`,
+      `/hubs/au/blockmodel/orgs/${ORG}/workspaces/${ws}/block-models`,
+    ];
+    for (const path of paths) {
+      const refused = await fetch(`${sandbox.evo.url}${path}`, { headers: { Authorization: `Bearer ${narrow}` } });
+      expect(refused.status, path).toBe(403);
+      const allowed = await fetch(`${sandbox.evo.url}${path}`, { headers: { Authorization: `Bearer ${wide}` } });
+      expect(allowed.status, path).toBe(200);
+    }
+    const missing = await fetch(`${sandbox.evo.url}/hubs/au/file/v2/orgs/${ORG}/workspaces/nope/files`, {
+      headers: { Authorization: `Bearer ${wide}` },
+    });
+    expect(missing.status).toBe(404);
+  });
+
+  it('fails the next calls as the fault switch says, then recovers', async () => {
+    const token = await mint({});
+    sandbox.evo.faults.arm('discovery', { kind: 'status', status: 503 }, 2);
+    expect((await discovery(token)).status).toBe(503);
+    expect((await discovery(token)).status).toBe(503);
+    expect((await discovery(token)).status).toBe(200);
+    sandbox.evo.faults.arm('discovery', { kind: 'status', status: 429, retryAfter: 7 }, 1);
+    expect((await discovery(token)).headers.get('retry-after')).toBe('7');
+    sandbox.evo.faults.arm('discovery', { kind: 'malformed' }, 1);
+    const malformed = (await (await discovery(token)).json()) as Record<string, unknown>;
+    expect(malformed).not.toHaveProperty('discovery');
+  });
+
+  it('keeps the fault switch off over HTTP unless started for tests', async () => {
+    const response = await fetch(`${sandbox.evo.url}/__sandbox/faults`, { method: 'POST', body: '{"kind":"drop"}' });
+    expect(response.status).toBe(405);
+    expect((await discovery(await mint({}))).status).toBe(200);
   });
 
   it('answers CORS only for the app origin', async () => {
@@ -133,7 +214,10 @@ describe('Evo twin', () => {
 
 describe('IMS twin', () => {
   it('publishes IMS-shaped metadata: /connect paths, S256 only, jwks under the metadata path', async () => {
-    const metadata = (await (await fetch(`${sandbox.ims.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    const metadata = (await (await fetch(`${sandbox.ims.issuer}/.well-known/openid-configuration`)).json()) as Record<
+      string,
+      unknown
+    >;
     expect(metadata).toMatchObject({
       issuer: sandbox.ims.issuer,
       authorization_endpoint: `${sandbox.ims.issuer}/connect/authorize`,
@@ -159,7 +243,8 @@ describe('IMS twin', () => {
       code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
       code_challenge_method: 'S256',
     };
-    for (const [name, value] of Object.entries({ ...defaults, ...params })) if (value !== '') url.searchParams.set(name, value);
+    for (const [name, value] of Object.entries({ ...defaults, ...params }))
+      if (value !== '') url.searchParams.set(name, value);
     const response = await fetch(url, { redirect: 'manual' });
     return { status: response.status, location: new URL(response.headers.get('location') ?? '', sandbox.ims.issuer) };
   }
@@ -171,7 +256,10 @@ describe('IMS twin', () => {
   });
 
   it('refuses a scope the registration lacks with invalid_scope', async () => {
-    const { location } = await authorize({ client_id: 'evo-sandbox-limited', scope: 'evo.discovery evo.workspace evo.object' });
+    const { location } = await authorize({
+      client_id: 'evo-sandbox-limited',
+      scope: 'evo.discovery evo.workspace evo.object',
+    });
     expect(location.searchParams.get('error')).toBe('invalid_scope');
     expect(location.searchParams.get('state')).toBe('test-state');
   });

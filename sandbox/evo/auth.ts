@@ -61,9 +61,12 @@ function describeJoseError(error: unknown): string {
     return `The access token's "${error.claim}" claim is not acceptable here (${error.reason}).`;
   }
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'The access token signature is not valid.';
-  if (error instanceof errors.JWKSNoMatchingKey) return 'The access token was signed by a key the identity provider does not publish.';
-  if (error instanceof errors.JOSEAlgNotAllowed) return 'The access token is signed with an algorithm other than RS256.';
-  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'The access token is not a well-formed signed JWT.';
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return 'The access token was signed by a key the identity provider does not publish.';
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return 'The access token is signed with an algorithm other than RS256.';
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid)
+    return 'The access token is not a well-formed signed JWT.';
   if (error instanceof errors.JOSEError) return `The access token could not be verified (${error.code}).`;
   return 'The access token could not be verified.';
 }

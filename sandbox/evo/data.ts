@@ -110,3 +110,21 @@ export function workspacesOf(instance: Instance, owner: { sub: string; name: str
   });
   return list.sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** A few items of each per-workspace API, made from the workspace id so they are stable. */
+export function workspaceItems(
+  workspaceId: string,
+  kind: 'objects' | 'files' | 'block-models',
+): Record<string, unknown>[] {
+  const n = parseInt(workspaceId.slice(-4), 16) % 4;
+  const names = {
+    objects: ['Drillholes.pointset', 'Topography.surface', 'Geology.mesh', 'Assays.downhole'],
+    files: ['collars.csv', 'survey.csv', 'lithology.xlsx', 'readme.pdf'],
+    'block-models': ['Resource model 2025', 'Grade control BM', 'Pit shell BM'],
+  }[kind];
+  return names.slice(0, 1 + n).map((name, index) => ({
+    id: `${workspaceId.slice(0, 28)}${String(index).padStart(8, '0')}`,
+    name,
+    created_at: '2025-03-0' + (index + 1) + 'T10:00:00Z',
+  }));
+}

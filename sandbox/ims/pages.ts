@@ -62,8 +62,7 @@ export interface LoginPageOptions {
 /** The sandbox's sign-in form: fields found by label, a list of the users it knows. */
 export function loginPage({ action, clientName, email = '', error }: LoginPageOptions): string {
   const users = SANDBOX_USERS.map(
-    (user) =>
-      `<tr><td><code>${escapeHtml(user.email)}</code></td><td>${escapeHtml(user.purpose)}</td></tr>`,
+    (user) => `<tr><td><code>${escapeHtml(user.email)}</code></td><td>${escapeHtml(user.purpose)}</td></tr>`,
   ).join('');
   return page(
     'Sign in - IMS sandbox',

@@ -3,12 +3,7 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jo
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { appOrigins, type SandboxConfig } from '../config.ts';
 import { findUserBySub } from '../users.ts';
-import {
-  ACCESS_TOKEN_TTL,
-  DEFAULT_ACCESS_TOKEN_TTL,
-  EVO_SCOPES,
-  sandboxClients,
-} from './clients.ts';
+import { ACCESS_TOKEN_TTL, DEFAULT_ACCESS_TOKEN_TTL, EVO_SCOPES, sandboxClients } from './clients.ts';
 import { memoryAdapter } from './memoryAdapter.ts';
 import { errorPage, logoutPage, signedOutPage } from './pages.ts';
 import { EVO_AUDIENCE, EVO_RESOURCE, identityClaims, jwtCustomizer } from './tokenShape.ts';
@@ -36,11 +31,7 @@ export async function createSigningKey(): Promise<JWK> {
  * Interactions (login) are served by the caller under `/interaction/:uid`. A fresh signing key is
  * made unless one is given (tests pass theirs, to mint tokens the twin would have issued).
  */
-export async function createImsProvider(
-  issuer: string,
-  config: SandboxConfig,
-  signingKey?: JWK,
-): Promise<Provider> {
+export async function createImsProvider(issuer: string, config: SandboxConfig, signingKey?: JWK): Promise<Provider> {
   const allowedOrigins = new Set(appOrigins(config));
   const configuration: Configuration = {
     adapter: memoryAdapter(),
@@ -94,8 +85,7 @@ export async function createImsProvider(
     formats: { customizers: { jwt: jwtCustomizer(issuer) } },
     extraTokenClaims: (_ctx, token) => identityClaims(token as { accountId?: string; sid?: string }),
     ttl: {
-      AccessToken: (_ctx, _token, client) =>
-        ACCESS_TOKEN_TTL[client.clientId] ?? DEFAULT_ACCESS_TOKEN_TTL,
+      AccessToken: (_ctx, _token, client) => ACCESS_TOKEN_TTL[client.clientId] ?? DEFAULT_ACCESS_TOKEN_TTL,
       AuthorizationCode: 60,
       Grant: 14 * 24 * 60 * 60,
       Interaction: 60 * 60,

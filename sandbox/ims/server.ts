@@ -17,11 +17,7 @@ export interface ImsTwin {
 
 const INTERACTION_PATH = /^\/interaction\/([\w-]+)$/;
 
-async function handleInteraction(
-  provider: Provider,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
+async function handleInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   const { uid, prompt, params, session } = details;
   const client = await provider.Client.find(String(params.client_id));
@@ -49,7 +45,11 @@ async function handleInteraction(
       const email = form.get('email') ?? '';
       const user = findUserByEmail(email);
       if (!user || form.get('password') !== SANDBOX_PASSWORD) {
-        sendHtml(res, 200, loginPage({ action, clientName, email, error: 'That email and password do not match a sandbox user.' }));
+        sendHtml(
+          res,
+          200,
+          loginPage({ action, clientName, email, error: 'That email and password do not match a sandbox user.' }),
+        );
         return;
       }
       accountId = user.sub;

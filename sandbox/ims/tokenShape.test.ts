@@ -4,7 +4,9 @@ import { identityClaims, imsShapedPayload } from './tokenShape.ts';
 
 describe('imsShapedPayload', () => {
   it('turns the RFC 9068 string scope into an IMS array, lists offline_access and makes aud an array', () => {
-    const token = { payload: { scope: 'evo.discovery evo.workspace', aud: 'evo', iat: 100 } as Record<string, unknown> };
+    const token = {
+      payload: { scope: 'evo.discovery evo.workspace', aud: 'evo', iat: 100 } as Record<string, unknown>,
+    };
     imsShapedPayload('http://127.0.0.1:3001', token, true);
     expect(token.payload).toEqual({
       scope: ['evo.discovery', 'evo.workspace', 'offline_access'],

@@ -1,12 +1,16 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { DiscoveryPanel } from '../evo/DiscoveryPanel.tsx';
+import { ScopeProbePanel } from '../evo/ScopeProbePanel.tsx';
+import { WorkspacesPanel } from '../evo/WorkspacesPanel.tsx';
+import type { InstanceRef } from '../evo/workspaces.ts';
 import { discoveryEndpoint } from '../evo/discovery.ts';
 import { decodeAccessToken } from '../token/decodeAccessToken.ts';
 import { tokenFingerprint } from '../token/fingerprint.ts';
 import { SignaturePanel } from '../token/SignaturePanel.tsx';
 import { TokenClaims } from '../token/TokenClaims.tsx';
 import { TokenSummary } from '../token/TokenSummary.tsx';
+import { grantedScopes } from '../token/tokenScopes.ts';
 import { UseTokenElsewhere } from '../token/UseTokenElsewhere.tsx';
 import { queryClient } from './queryClient.ts';
 
@@ -33,6 +37,8 @@ function stringClaim(claims: Record<string, unknown> | undefined, name: string):
 /** Everything the app shows about one access token, and what it can do in Evo. */
 export function TokenWorkbench(props: TokenWorkbenchProps) {
   const { accessToken, discoveryUrl } = props;
+  const [instance, setInstance] = useState<InstanceRef | undefined>();
+  const [workspace, setWorkspace] = useState<{ id: string; name: string } | undefined>();
   const decoded = decodeAccessToken(accessToken);
   const claims = decoded.kind === 'jwt' ? decoded.claims : undefined;
   const identity = {
@@ -60,7 +66,32 @@ export function TokenWorkbench(props: TokenWorkbenchProps) {
           knownJwksUri={props.knownJwksUri}
         />
       ) : null}
-      <DiscoveryPanel discoveryUrl={discoveryUrl} token={identity} />
+      <DiscoveryPanel
+        discoveryUrl={discoveryUrl}
+        token={identity}
+        chosenInstanceId={instance?.id}
+        onChooseInstance={(chosen) => {
+          setInstance(chosen);
+          setWorkspace(undefined);
+        }}
+      />
+      {instance ? (
+        <WorkspacesPanel
+          key={`${instance.hubUrl} ${instance.id}`}
+          instance={instance}
+          token={identity}
+          probedWorkspaceId={workspace?.id}
+          onProbe={setWorkspace}
+        />
+      ) : null}
+      {instance && workspace ? (
+        <ScopeProbePanel
+          instance={instance}
+          workspace={workspace}
+          token={identity}
+          granted={grantedScopes(claims, props.responseScopes ?? [], props.hasRefreshToken ?? false).scopes}
+        />
+      ) : null}
       <UseTokenElsewhere token={accessToken} discoveryEndpoint={discoveryEndpoint(discoveryUrl)} />
       {decoded.kind === 'jwt' ? <TokenClaims decoded={decoded} /> : null}
     </QueryClientProvider>

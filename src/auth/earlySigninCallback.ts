@@ -5,10 +5,7 @@ import { cleanCallbackUrl } from './appUrls.ts';
 
 /** Where the sign-in callback of this page load stands. */
 export type SigninCallbackState =
-  | { status: 'none' }
-  | { status: 'pending' }
-  | { status: 'done' }
-  | { status: 'failed'; error: unknown };
+  { status: 'none' } | { status: 'pending' } | { status: 'done' } | { status: 'failed'; error: unknown };
 
 let state: SigninCallbackState = { status: 'none' };
 const listeners = new Set<() => void>();

@@ -1,15 +1,27 @@
 import { Notice } from '../ui/Notice.tsx';
+import { ApiErrorNotice } from './ApiErrorNotice.tsx';
 import { discoveryEndpoint, useDiscovery, type InstanceView, type TokenIdentity } from './discovery.ts';
-import { describeEvoError } from './evoApiError.ts';
+import type { InstanceRef } from './workspaces.ts';
 
 interface DiscoveryPanelProps {
   discoveryUrl: string;
   token: TokenIdentity;
+  /** Called with an instance whose workspaces the person wants to see. */
+  onChooseInstance: (instance: InstanceRef) => void;
+  chosenInstanceId: string | undefined;
 }
 
-function InstanceCard({ instance }: { instance: InstanceView }) {
+function InstanceCard({
+  instance,
+  onChoose,
+  chosen,
+}: {
+  instance: InstanceView;
+  onChoose: (ref: InstanceRef) => void;
+  chosen: boolean;
+}) {
   return (
-    <li className="instance">
+    <li className={`instance${chosen ? ' instance-chosen' : ''}`}>
       <h3 className="instance-name">{instance.name}</h3>
       <p className="instance-id">
         Instance ID <code>{instance.id}</code>
@@ -21,19 +33,26 @@ function InstanceCard({ instance }: { instance: InstanceView }) {
             {hub.url ? <code className="hub-url">{hub.url}</code> : <span className="muted">(URL unknown)</span>}
           </p>
           {services.length > 0 ? (
-            <>
-              <p className="visually-hidden">Services</p>
-              <ul className="chips" aria-label={`Services of ${instance.name} on ${hub.name}`}>
-                {services.map((service) => (
-                  <li key={service.code} title={service.code}>
-                    {service.name}
-                  </li>
-                ))}
-              </ul>
-            </>
+            <ul className="chips" aria-label={`Services of ${instance.name} on ${hub.name}`}>
+              {services.map((service) => (
+                <li key={service.code} title={service.code}>
+                  {service.name}
+                </li>
+              ))}
+            </ul>
           ) : (
             <p className="muted">No services on this hub.</p>
           )}
+          {hub.url ? (
+            <button
+              type="button"
+              className="button button-small"
+              aria-label={`List the workspaces of ${instance.name} on ${hub.name}`}
+              onClick={() => onChoose({ id: instance.id, name: instance.name, hubUrl: hub.url!, hubName: hub.name })}
+            >
+              {chosen ? 'Showing its workspaces' : 'List workspaces'}
+            </button>
+          ) : null}
         </div>
       ))}
       {instance.notes.map((note) => (
@@ -46,10 +65,9 @@ function InstanceCard({ instance }: { instance: InstanceView }) {
 }
 
 /** Calls Evo Discovery with the token and shows each instance with its hub and services. */
-export function DiscoveryPanel({ discoveryUrl, token }: DiscoveryPanelProps) {
+export function DiscoveryPanel({ discoveryUrl, token, onChooseInstance, chosenInstanceId }: DiscoveryPanelProps) {
   const query = useDiscovery(discoveryUrl, token);
-  const problem = query.isError ? describeEvoError(query.error, 'Evo Discovery') : undefined;
-  const instances = query.data;
+  const instances = query.data?.instances;
 
   return (
     <section className="card" aria-labelledby="discovery-heading" aria-busy={query.isFetching}>
@@ -67,19 +85,13 @@ export function DiscoveryPanel({ discoveryUrl, token }: DiscoveryPanelProps) {
       <p className="muted">
         <code>GET {discoveryEndpoint(discoveryUrl)}</code> with the access token as a bearer token.
       </p>
-      {problem ? (
-        <Notice
-          tone="error"
-          title={problem.title}
-          actions={
-            <button type="button" className="button" onClick={() => void query.refetch()}>
-              Try again
-            </button>
-          }
-        >
-          <p>{problem.detail}</p>
-          <p>{problem.action}</p>
-        </Notice>
+      {query.isError ? (
+        <ApiErrorNotice
+          error={query.error}
+          apiName="Evo Discovery"
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
       ) : instances === undefined ? (
         <p role="status">Asking Evo Discovery which instances you can use…</p>
       ) : instances.length === 0 ? (
@@ -96,11 +108,22 @@ export function DiscoveryPanel({ discoveryUrl, token }: DiscoveryPanelProps) {
           </p>
           <ul className="instances">
             {instances.map((instance) => (
-              <InstanceCard key={instance.id} instance={instance} />
+              <InstanceCard
+                key={instance.id}
+                instance={instance}
+                onChoose={onChooseInstance}
+                chosen={instance.id === chosenInstanceId}
+              />
             ))}
           </ul>
         </>
       )}
+      {query.data ? (
+        <details className="raw-json">
+          <summary>Raw JSON of the answer</summary>
+          <pre className="code-block">{JSON.stringify(query.data.body, null, 2)}</pre>
+        </details>
+      ) : null}
     </section>
   );
 }

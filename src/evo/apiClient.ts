@@ -41,6 +41,16 @@ export async function evoGet<T>(
   schema: z.ZodType<T>,
   signal?: AbortSignal,
 ): Promise<T> {
+  return (await evoGetWithBody(url, accessToken, schema, signal)).data;
+}
+
+/** Like {@link evoGet}, also returning the body exactly as the API sent it, for showing raw. */
+export async function evoGetWithBody<T>(
+  url: string,
+  accessToken: string,
+  schema: z.ZodType<T>,
+  signal?: AbortSignal,
+): Promise<{ data: T; body: unknown }> {
   const endpoint = endpointOf(url);
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
@@ -84,5 +94,5 @@ export async function evoGet<T>(
     const { field, message } = first ? describeIssue(first) : { field: '(the whole body)', message: 'invalid' };
     throw new EvoApiError('bad-response', `At ${field}: ${message}.`, { status: response.status, field, endpoint });
   }
-  return parsed.data;
+  return { data: parsed.data, body };
 }

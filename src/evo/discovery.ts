@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { evoGet } from './apiClient.ts';
+import { evoGetWithBody } from './apiClient.ts';
 
 const organizationSchema = z.object({ id: z.string(), display_name: z.string() });
 const hubSchema = z.object({ code: z.string(), display_name: z.string(), url: z.string() });
@@ -93,6 +93,12 @@ export function joinDiscovery(response: DiscoveryResponse): InstanceView[] {
   return [...instances.values()].sort(byName);
 }
 
+/** What the Discovery panel shows: the joined instances, and the body as Evo sent it. */
+export interface DiscoveryResult {
+  instances: InstanceView[];
+  body: unknown;
+}
+
 /** The Discovery address for a base URL such as https://discover.api.seequent.com. */
 export function discoveryEndpoint(discoveryUrl: string): string {
   return `${discoveryUrl.replace(/\/+$/, '')}/evo/identity/v2/discovery?service=evo`;
@@ -121,8 +127,14 @@ export function discoveryQueryOptions(discoveryUrl: string, token: TokenIdentity
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
     queryKey: ['evo', 'discovery', discoveryUrl, token.subject, token.issuedAt, token.fingerprint] as const,
-    queryFn: async () =>
-      joinDiscovery(await evoGet(discoveryEndpoint(discoveryUrl), token.accessToken, discoveryResponseSchema)),
+    queryFn: async (): Promise<DiscoveryResult> => {
+      const { data, body } = await evoGetWithBody(
+        discoveryEndpoint(discoveryUrl),
+        token.accessToken,
+        discoveryResponseSchema,
+      );
+      return { instances: joinDiscovery(data), body };
+    },
   });
 }
 

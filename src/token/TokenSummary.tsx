@@ -5,7 +5,7 @@ import { ApiReachTable } from './ApiReachTable.tsx';
 import type { DecodedAccessToken } from './decodeAccessToken.ts';
 import { ExpiryCountdown } from './ExpiryCountdown.tsx';
 import { ScopeComparisonTable } from './ScopeComparisonTable.tsx';
-import { compareScopes, tokenScopes } from './tokenScopes.ts';
+import { compareScopes, grantedScopes } from './tokenScopes.ts';
 import { tokenTimes } from './tokenTimes.ts';
 
 interface TokenSummaryProps {
@@ -35,12 +35,11 @@ export function TokenSummary(props: TokenSummaryProps) {
   const { decoded, requested, responseScopes, responseExpiresAt, hasRefreshToken, whenExpired } = props;
   const now = useNow(5_000);
   const claims = decoded.kind === 'jwt' ? decoded.claims : undefined;
-  const fromToken = claims ? tokenScopes(claims) : undefined;
-  const listed = fromToken && fromToken.form !== 'none' ? fromToken.scopes : [...responseScopes];
-  // Issuers that follow RFC 9068 keep offline_access out of the access token; a refresh token
-  // coming back is the proof it was granted.
-  const offlineUnlisted = hasRefreshToken && !listed.includes('offline_access');
-  const granted = offlineUnlisted ? [...listed, 'offline_access'] : listed;
+  const {
+    scopes: granted,
+    form,
+    offlineInferred: offlineUnlisted,
+  } = grantedScopes(claims, responseScopes, hasRefreshToken);
   const times = claims ? tokenTimes(claims, now) : undefined;
 
   return (
@@ -89,9 +88,7 @@ export function TokenSummary(props: TokenSummaryProps) {
           )}
         </>
       )}
-      {fromToken && fromToken.form !== 'none' ? (
-        <p className="muted">The token lists its scopes {SCOPE_FORM_WORDS[fromToken.form]}.</p>
-      ) : null}
+      {form && form !== 'none' ? <p className="muted">The token lists its scopes {SCOPE_FORM_WORDS[form]}.</p> : null}
       {offlineUnlisted ? (
         <p className="muted">
           offline_access counts as granted because a refresh token came back, although the token does not list it.

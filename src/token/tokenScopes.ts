@@ -52,3 +52,19 @@ export function compareScopes(requested: readonly string[], granted: readonly st
     unrequested: granted.filter((scope) => !requestedSet.has(scope)),
   };
 }
+
+/**
+ * The scopes a token was granted: as the token lists them, else as the token response said, plus
+ * `offline_access` when a refresh token came back from an issuer that leaves it out of the token
+ * (RFC 9068 style). `offlineInferred` says when that last rule applied.
+ */
+export function grantedScopes(
+  claims: Record<string, unknown> | undefined,
+  responseScopes: readonly string[],
+  hasRefreshToken: boolean,
+): { scopes: string[]; form: ScopeForm | undefined; offlineInferred: boolean } {
+  const fromToken = claims ? tokenScopes(claims) : undefined;
+  const listed = fromToken && fromToken.form !== 'none' ? fromToken.scopes : [...responseScopes];
+  const offlineInferred = hasRefreshToken && !listed.includes('offline_access');
+  return { scopes: offlineInferred ? [...listed, 'offline_access'] : listed, form: fromToken?.form, offlineInferred };
+}

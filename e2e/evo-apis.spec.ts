@@ -1,0 +1,156 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, fillSandboxLogin, saveSettings, signIn, test } from './support/fixtures.ts';
+
+const FAULTS = 'http://127.0.0.1:3002/__sandbox/faults';
+
+/** Arms the Evo twin's test-only fault switch for the next `count` calls to `route`. */
+async function fault(request: APIRequestContext, body: Record<string, unknown>) {
+  const response = await request.post(FAULTS, { data: body });
+  expect(response.status(), await response.text()).toBe(204);
+}
+
+test.beforeEach(async ({ request }) => {
+  await request.delete(FAULTS);
+});
+
+async function openWorkspaces(page: Page, instance: string) {
+  await page.getByRole('button', { name: new RegExp(`^List the workspaces of ${instance}`) }).click();
+  await expect(page.getByRole('heading', { name: `Workspaces of ${instance}` })).toBeVisible();
+}
+
+test('goes from Discovery to an instance’s workspaces and pages through them', async ({ page }) => {
+  await signIn(page, 'ada@example.com');
+  await openWorkspaces(page, 'Analytical Engines - Exploration');
+  const workspaces = page.getByRole('region', { name: 'Workspaces of Analytical Engines - Exploration' });
+  await expect(workspaces.getByText('Showing 1–20 of 27')).toBeVisible();
+  await expect(workspaces.getByRole('row')).toHaveCount(21);
+  await expect(workspaces.getByRole('row').nth(1)).toContainText(/owner|editor|viewer/);
+  const firstPageNames = await workspaces.getByRole('rowheader').allInnerTexts();
+
+  await workspaces.getByRole('button', { name: 'Next page' }).click();
+  await expect(workspaces.getByText('Showing 21–27 of 27')).toBeVisible();
+  await expect(workspaces.getByRole('row')).toHaveCount(8);
+  await expect(workspaces.getByRole('button', { name: 'Next page' })).toBeDisabled();
+  const secondPageNames = await workspaces.getByRole('rowheader').allInnerTexts();
+  expect(secondPageNames.filter((name) => firstPageNames.includes(name))).toEqual([]);
+
+  await workspaces.getByRole('button', { name: 'Previous page' }).click();
+  await expect(workspaces.getByText('Showing 1–20 of 27')).toBeVisible();
+
+  // The other instance lives on another hub.
+  await openWorkspaces(page, 'Analytical Engines - Resource Modelling');
+  await expect(page.getByText('Showing 1–4 of 4')).toBeVisible();
+  await expect(page.getByText(/hubs\/us\/workspace\/orgs\//)).toBeVisible();
+});
+
+test('shows the Discovery answer as raw JSON one click away', async ({ page }) => {
+  await signIn(page, 'grace@example.com');
+  await page.getByText('Raw JSON of the answer').click();
+  await expect(page.locator('.raw-json pre')).toContainText('"service_access"');
+  await expect(page.locator('.raw-json pre')).toContainText('"display_name": "Compiler Geoscience"');
+});
+
+test('the scope probe shows the limited registration refused by the APIs it has no scope for', async ({ page }) => {
+  await page.goto('/');
+  await saveSettings(page, { clientId: 'evo-sandbox-limited' });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSandboxLogin(page, 'ada@example.com');
+  await openWorkspaces(page, 'Analytical Engines - Exploration');
+  await page.getByRole('button', { name: /^Probe the scopes in / }).first().click();
+
+  const probe = page.getByRole('table', { name: 'Scope probe results' });
+  await expect(probe.getByRole('row', { name: /^Workspaces\s+evo\.workspace\s+yes\s+200 let in/ })).toBeVisible();
+  for (const [api, scope] of [
+    ['Geoscience Objects', 'evo\\.object'],
+    ['Files', 'evo\\.file'],
+    ['Block Models', 'evo\\.blocksync'],
+  ]) {
+    await expect(probe.getByRole('row', { name: new RegExp(`^${api}\\s+${scope}\\s+no\\s+403 refused\\s+Refused for scope`) })).toBeVisible();
+  }
+});
+
+test('the scope probe lets a token with every scope into every API', async ({ page }) => {
+  await page.goto('/');
+  await saveSettings(page, { check: ['evo.object', 'evo.file', 'evo.blocksync'] });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSandboxLogin(page, 'grace@example.com');
+  await openWorkspaces(page, 'Compiler Geoscience');
+  await page.getByRole('button', { name: /^Probe the scopes in / }).first().click();
+  const probe = page.getByRole('table', { name: 'Scope probe results' });
+  await expect(probe.getByRole('row', { name: /200 let in\s+Let in, as the granted scope says/ })).toHaveCount(4);
+});
+
+const failures: { name: string; body: Record<string, unknown>; words: RegExp[] }[] = [
+  { name: '401', body: { route: 'discovery', kind: 'status', status: 401 }, words: [/did not accept the token \(401\)/, /Sign in again/] },
+  { name: '403', body: { route: 'discovery', kind: 'status', status: 403 }, words: [/refused the call \(403\)/] },
+  { name: '404', body: { route: 'discovery', kind: 'status', status: 404 }, words: [/answered 404 Not Found/, /Discovery URL/] },
+  {
+    name: '429 with Retry-After',
+    body: { route: 'discovery', kind: 'status', status: 429, retryAfter: 30 },
+    words: [/asked the app to slow down \(429\)/, /Try again in 30 seconds/],
+  },
+  {
+    name: '5xx, after the app retried it',
+    body: { route: 'discovery', kind: 'status', status: 503, count: 3 },
+    words: [/failed on its side \(503\)/, /tried again and it still failed/],
+  },
+  {
+    name: 'a dropped connection',
+    body: { route: 'discovery', kind: 'drop', count: 20 },
+    words: [/could not be reached/, /CORS/],
+  },
+  {
+    name: 'a body of the wrong shape',
+    body: { route: 'discovery', kind: 'malformed' },
+    words: [/answered with something unexpected/, /discovery/],
+  },
+];
+
+for (const failure of failures) {
+  test(`explains a Discovery failure in words and recovers: ${failure.name}`, async ({ page, request }) => {
+    await fault(request, failure.body);
+    await signIn(page, 'ada@example.com');
+    const discovery = page.getByRole('region', { name: 'Evo Discovery' });
+    const alert = discovery.getByRole('alert');
+    for (const words of failure.words) await expect(alert).toContainText(words, { timeout: 15_000 });
+
+    // Once the fault clears, trying again works.
+    await request.delete(FAULTS);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(discovery.locator('.instance')).toHaveCount(2);
+    await expect(alert).toHaveCount(0);
+  });
+}
+
+test('retries a 5xx twice but never a 4xx', async ({ page, request, recorded }) => {
+  // The error shows only once the retries are over, so counting calls then is exact.
+  const discoveryCalls = () => recorded.requests.filter((r) => r.url().includes('/evo/identity/v2/discovery')).length;
+  await fault(request, { route: 'discovery', kind: 'status', status: 403, count: 5 });
+  await signIn(page, 'ada@example.com');
+  const alert = page.getByRole('region', { name: 'Evo Discovery' }).getByRole('alert');
+  await expect(alert).toContainText('(403)');
+  expect(discoveryCalls()).toBe(1);
+
+  await fault(request, { route: 'discovery', kind: 'status', status: 502, count: 5 });
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(alert).toContainText('(502)', { timeout: 15_000 });
+  expect(discoveryCalls()).toBe(1 + 3);
+});
+
+test('shows that Discovery is still answering while it is slow', async ({ page, request }) => {
+  await fault(request, { route: 'discovery', kind: 'slow', delayMs: 2500 });
+  await signIn(page, 'ada@example.com');
+  await expect(page.getByText('Asking Evo Discovery which instances you can use…')).toBeVisible();
+  await expect(page.locator('.instance')).toHaveCount(2, { timeout: 10_000 });
+});
+
+test('explains a Workspaces failure in words and recovers', async ({ page, request }) => {
+  await signIn(page, 'ada@example.com');
+  await fault(request, { route: 'workspaces', kind: 'status', status: 500, count: 3 });
+  await openWorkspaces(page, 'Analytical Engines - Exploration');
+  const alert = page.getByRole('region', { name: /^Workspaces of/ }).getByRole('alert');
+  await expect(alert).toContainText('The Workspaces API failed on its side (500)', { timeout: 15_000 });
+  await request.delete(FAULTS);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByText('Showing 1–20 of 27')).toBeVisible();
+});

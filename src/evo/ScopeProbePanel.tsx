@@ -1,0 +1,60 @@
+import type { TokenIdentity } from './discovery.ts';
+import { PROBE_TARGETS, probeMeaning, useScopeProbe } from './scopeProbe.ts';
+import type { InstanceRef } from './workspaces.ts';
+
+interface ScopeProbePanelProps {
+  instance: InstanceRef;
+  workspace: { id: string; name: string };
+  token: TokenIdentity;
+  granted: readonly string[];
+}
+
+/** One cheap call to each Evo API in a workspace: is this token let in, and is that what its scopes predict? */
+export function ScopeProbePanel({ instance, workspace, token, granted }: ScopeProbePanelProps) {
+  const results = useScopeProbe(instance, workspace.id, token);
+  return (
+    <section className="card" aria-labelledby="probe-heading">
+      <h2 id="probe-heading">Scope probe in {workspace.name}</h2>
+      <p className="muted">
+        One small GET to each Evo API with this token, to see the scope configuration work for real.
+      </p>
+      <table className="probe-table">
+        <caption className="visually-hidden">Scope probe results</caption>
+        <thead>
+          <tr>
+            <th scope="col">API</th>
+            <th scope="col">Scope</th>
+            <th scope="col">Granted</th>
+            <th scope="col">Answer</th>
+            <th scope="col">What it means</th>
+          </tr>
+        </thead>
+        <tbody>
+          {PROBE_TARGETS.map((target, index) => {
+            const result = results[index];
+            const isGranted = granted.includes(target.scope);
+            const outcome = result?.data;
+            const meaning = outcome ? probeMeaning(outcome, isGranted, target.scope) : undefined;
+            return (
+              <tr key={target.api} className={meaning && !meaning.expected ? 'probe-surprise' : undefined}>
+                <th scope="row">{target.api}</th>
+                <td>
+                  <code>{target.scope}</code>
+                </td>
+                <td>{isGranted ? 'yes' : 'no'}</td>
+                <td>
+                  {outcome
+                    ? `${outcome.status ?? 'no answer'} ${outcome.verdict === 'allowed' ? 'let in' : outcome.verdict === 'forbidden' ? 'refused' : outcome.verdict === 'unauthorized' ? 'not signed in' : ''}`.trim()
+                    : result?.isError
+                      ? 'failed'
+                      : 'calling…'}
+                </td>
+                <td>{meaning?.words ?? (result?.isError ? 'The call could not be made.' : '')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

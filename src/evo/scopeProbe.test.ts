@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { probe, probeMeaning } from './scopeProbe.ts';
+
+afterEach(() => vi.unstubAllGlobals());
+
+function answer(status: number) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(() => Promise.resolve(new Response(status === 200 ? '{"files":[]}' : '{"detail":"no"}', { status }))),
+  );
+}
+
+describe('probe', () => {
+  it('reports 200 as allowed and 403 / 401 by kind, without throwing', async () => {
+    answer(200);
+    expect(await probe('https://hub.example/x', 't')).toEqual({ status: 200, verdict: 'allowed' });
+    answer(403);
+    expect(await probe('https://hub.example/x', 't')).toMatchObject({
+      status: 403,
+      verdict: 'forbidden',
+      detail: 'no',
+    });
+    answer(401);
+    expect((await probe('https://hub.example/x', 't')).verdict).toBe('unauthorized');
+    answer(500);
+    expect(await probe('https://hub.example/x', 't')).toMatchObject({ status: 500, verdict: 'other' });
+  });
+});
+
+describe('probeMeaning', () => {
+  it('calls a 403 without the scope expected, and a 403 with it a surprise worth explaining', () => {
+    expect(probeMeaning({ status: 403, verdict: 'forbidden' }, false, 'evo.file')).toEqual({
+      expected: true,
+      words: 'Refused for scope: the token lacks evo.file.',
+    });
+    expect(probeMeaning({ status: 403, verdict: 'forbidden' }, true, 'evo.file').expected).toBe(false);
+    expect(probeMeaning({ status: 200, verdict: 'allowed' }, true, 'evo.file').expected).toBe(true);
+    expect(probeMeaning({ status: 200, verdict: 'allowed' }, false, 'evo.file').words).toMatch(/does not check/);
+  });
+});
