@@ -276,3 +276,17 @@ describe('IMS twin', () => {
     expect(location.pathname).toMatch(/^\/interaction\//);
   });
 });
+
+describe('sandbox data', () => {
+  it('gives every workspace a real name, for every instance', async () => {
+    const { instancesFor, workspacesOf } = await import('./evo/data.ts');
+    for (const user of SANDBOX_USERS) {
+      for (const instance of instancesFor(user.sub)) {
+        for (const workspace of workspacesOf(instance, { sub: user.sub, name: 'x', email: 'x' })) {
+          expect(workspace.name).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+( [a-z]+)? \d\d$/);
+          expect(Date.parse(workspace.updated_at)).toBeGreaterThanOrEqual(Date.parse(workspace.created_at));
+        }
+      }
+    }
+  });
+});

@@ -13,8 +13,8 @@ import { startHarness } from './harness.ts';
 const OUT = resolve('docs/images');
 const PORTS = { ims: 3111, evo: 3112, app: 4175 };
 
-/** Everything on the page that changes from run to run. */
-function volatile(page: Page): Locator[] {
+/** Everything on the page (or in one part of it) that changes from run to run. */
+function volatile(page: Page | Locator): Locator[] {
   return [
     page.locator('.countdown'),
     page.locator('.claim-time'),
@@ -34,6 +34,17 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
     path: join(OUT, `${name}.png`),
     fullPage,
     mask: volatile(page),
+    maskColor: '#c9d2dc',
+    animations: 'disabled',
+  });
+  console.log(`  docs/images/${name}.png`);
+}
+
+/** A picture of one part of the page. */
+async function shotOf(part: Locator, name: string): Promise<void> {
+  await part.screenshot({
+    path: join(OUT, `${name}.png`),
+    mask: volatile(part),
     maskColor: '#c9d2dc',
     animations: 'disabled',
   });
@@ -68,6 +79,16 @@ async function main(): Promise<void> {
     await page.locator('.instance').first().waitFor();
     await page.getByText('Signature valid').waitFor();
     await shot(page, 'token-inspector', true);
+
+    await page.getByRole('button', { name: /^List the workspaces of Analytical Engines - Exploration/ }).click();
+    await page.getByText('Showing 1–20 of 27').waitFor();
+    await page
+      .getByRole('button', { name: /^Probe the scopes in / })
+      .first()
+      .click();
+    await page.getByRole('table', { name: 'Scope probe results' }).getByText('403 refused').first().waitFor();
+    await shotOf(page.getByRole('region', { name: /^Workspaces of/ }), 'workspaces');
+    await shotOf(page.getByRole('region', { name: /^Scope probe in/ }), 'scope-probe');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();

@@ -91,12 +91,12 @@ export function workspacesOf(instance: Instance, owner: { sub: string; name: str
   const list = Array.from({ length: instance.workspaceCount }, (_, index) => {
     const n = seed + index * 7919;
     const created = new Date(base + (n % 300) * 86_400_000 + index * 3_600_000);
-    const updated = new Date(created.getTime() + ((n >> 3) % 60) * 86_400_000);
+    const updated = new Date(created.getTime() + (Math.floor(n / 8) % 60) * 86_400_000);
     const person = { id: owner.sub, name: owner.name, email: owner.email };
     const suffix = String(index + 1).padStart(2, '0');
     return {
       id: `${instance.id.slice(0, 24)}${(0x100000000000 + n * 31 + index).toString(16).slice(-12)}`,
-      name: `${PLACES[n % PLACES.length]} ${TOPICS[(n >> 2) % TOPICS.length]} ${suffix}`,
+      name: `${PLACES[n % PLACES.length]} ${TOPICS[Math.floor(n / 4) % TOPICS.length]} ${suffix}`,
       description: `Sandbox workspace ${suffix} of ${instance.display_name}.`,
       current_user_role: ROLES[index % ROLES.length]!,
       created_at: created.toISOString(),

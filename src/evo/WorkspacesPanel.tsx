@@ -65,13 +65,13 @@ export function WorkspacesPanel({ instance, token, onProbe, probedWorkspaceId }:
                   <tr key={workspace.id}>
                     <th scope="row">
                       {workspace.name}
-                      {workspace.description ? <span className="claim-time">{workspace.description}</span> : null}
+                      {workspace.description ? <span className="cell-note">{workspace.description}</span> : null}
                     </th>
                     <td>{workspace.current_user_role ?? '—'}</td>
                     <td>
                       {date(workspace.created_at)}
                       {workspace.created_by?.name ? (
-                        <span className="claim-time">by {workspace.created_by.name}</span>
+                        <span className="cell-note">by {workspace.created_by.name}</span>
                       ) : null}
                     </td>
                     <td>{date(workspace.updated_at)}</td>
