@@ -56,7 +56,10 @@ test('the scope probe shows the limited registration refused by the APIs it has 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await fillSandboxLogin(page, 'ada@example.com');
   await openWorkspaces(page, 'Analytical Engines - Exploration');
-  await page.getByRole('button', { name: /^Probe the scopes in / }).first().click();
+  await page
+    .getByRole('button', { name: /^Probe the scopes in / })
+    .first()
+    .click();
 
   const probe = page.getByRole('table', { name: 'Scope probe results' });
   await expect(probe.getByRole('row', { name: /^Workspaces\s+evo\.workspace\s+yes\s+200 let in/ })).toBeVisible();
@@ -65,7 +68,9 @@ test('the scope probe shows the limited registration refused by the APIs it has 
     ['Files', 'evo\\.file'],
     ['Block Models', 'evo\\.blocksync'],
   ]) {
-    await expect(probe.getByRole('row', { name: new RegExp(`^${api}\\s+${scope}\\s+no\\s+403 refused\\s+Refused for scope`) })).toBeVisible();
+    await expect(
+      probe.getByRole('row', { name: new RegExp(`^${api}\\s+${scope}\\s+no\\s+403 refused\\s+Refused for scope`) }),
+    ).toBeVisible();
   }
 });
 
@@ -75,15 +80,26 @@ test('the scope probe lets a token with every scope into every API', async ({ pa
   await page.getByRole('button', { name: 'Sign in' }).click();
   await fillSandboxLogin(page, 'grace@example.com');
   await openWorkspaces(page, 'Compiler Geoscience');
-  await page.getByRole('button', { name: /^Probe the scopes in / }).first().click();
+  await page
+    .getByRole('button', { name: /^Probe the scopes in / })
+    .first()
+    .click();
   const probe = page.getByRole('table', { name: 'Scope probe results' });
   await expect(probe.getByRole('row', { name: /200 let in\s+Let in, as the granted scope says/ })).toHaveCount(4);
 });
 
 const failures: { name: string; body: Record<string, unknown>; words: RegExp[] }[] = [
-  { name: '401', body: { route: 'discovery', kind: 'status', status: 401 }, words: [/did not accept the token \(401\)/, /Sign in again/] },
+  {
+    name: '401',
+    body: { route: 'discovery', kind: 'status', status: 401 },
+    words: [/did not accept the token \(401\)/, /Sign in again/],
+  },
   { name: '403', body: { route: 'discovery', kind: 'status', status: 403 }, words: [/refused the call \(403\)/] },
-  { name: '404', body: { route: 'discovery', kind: 'status', status: 404 }, words: [/answered 404 Not Found/, /Discovery URL/] },
+  {
+    name: '404',
+    body: { route: 'discovery', kind: 'status', status: 404 },
+    words: [/answered 404 Not Found/, /Discovery URL/],
+  },
   {
     name: '429 with Retry-After',
     body: { route: 'discovery', kind: 'status', status: 429, retryAfter: 30 },

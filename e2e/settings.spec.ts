@@ -25,17 +25,21 @@ test('shows the redirect URI to register, derived from the page origin', async (
   await expect(page.getByLabel(/Redirect URI/)).toHaveValue('http://localhost:3000/signin-callback');
 });
 
-test('explains in words when Evo Discovery cannot be reached', async ({ page }) => {
+test('explains in words when the Evo twin is down, and recovers when it is back', async ({ page }) => {
+  // The Evo twin refuses connections, as a stopped server does.
+  await page.route('http://127.0.0.1:3002/**', (route) => route.abort('connectionrefused'));
   await page.goto('/');
-  await page.getByLabel('Evo Discovery URL').fill('http://127.0.0.1:3999');
-  await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByLabel('Email').fill('ada@example.com');
   await page.getByLabel('Password').fill('sandbox');
   await page.getByRole('button', { name: 'Sign in' }).click();
 
-  const alert = page.getByRole('alert');
+  const alert = page.getByRole('region', { name: 'Evo Discovery' }).getByRole('alert');
   await expect(alert).toContainText('Evo Discovery could not be reached', { timeout: 15_000 });
-  await expect(alert).toContainText('http://127.0.0.1:3999/evo/identity/v2/discovery');
-  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(alert).toContainText('http://127.0.0.1:3002/evo/identity/v2/discovery');
+  await expect(alert).toContainText('CORS');
+
+  await page.unroute('http://127.0.0.1:3002/**');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('.instance')).toHaveCount(2);
 });

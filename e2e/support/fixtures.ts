@@ -7,18 +7,114 @@ export interface Recorded {
   requests: Request[];
 }
 
+const APP = 'http://localhost:3000';
+const IMS = 'http://127.0.0.1:3001';
+
+/** Secrets of the protocol seen in this test, by kind. */
+interface Secrets {
+  accessTokens: Set<string>;
+  refreshTokens: Set<string>;
+  codes: Set<string>;
+  verifiers: Set<string>;
+}
+
 /**
  * The test, with every console message and request of the page recorded, so a test can assert
- * what was (not) logged or requested.
+ * what was (not) logged or requested. After every test it also checks, for all of them, that no
+ * Content-Security-Policy violation happened and that no access token, refresh token,
+ * authorization code or code verifier leaked into the console, a URL (beyond the callback that
+ * carries the code by design), localStorage, the page title or the page text.
  */
 export const test = base.extend<{ recorded: Recorded }>({
-  recorded: async ({ page }, use) => {
-    const recorded: Recorded = { console: [], requests: [] };
-    page.on('console', (message) => recorded.console.push(`${message.type()}: ${message.text()}`));
-    page.on('pageerror', (error) => recorded.console.push(`pageerror: ${error.message}`));
-    page.on('request', (request) => recorded.requests.push(request));
-    await use(recorded);
-  },
+  recorded: [
+    async ({ page }, use) => {
+      const recorded: Recorded = { console: [], requests: [] };
+      const secrets: Secrets = {
+        accessTokens: new Set(),
+        refreshTokens: new Set(),
+        codes: new Set(),
+        verifiers: new Set(),
+      };
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+        });
+      });
+      page.on('console', (message) => recorded.console.push(`${message.type()}: ${message.text()}`));
+      page.on('pageerror', (error) => recorded.console.push(`pageerror: ${error.message}`));
+      page.on('request', (request) => {
+        recorded.requests.push(request);
+        if (request.url() === `${IMS}/connect/token`) {
+          const form = new URLSearchParams(request.postData() ?? '');
+          for (const [name, set] of [
+            ['code', secrets.codes],
+            ['code_verifier', secrets.verifiers],
+            ['refresh_token', secrets.refreshTokens],
+          ] as const) {
+            const value = form.get(name);
+            if (value) set.add(value);
+          }
+        }
+      });
+      page.on('response', (response) => {
+        if (response.url() !== `${IMS}/connect/token` || !response.ok()) return;
+        response
+          .json()
+          .then((body: { access_token?: string; refresh_token?: string }) => {
+            if (body.access_token) secrets.accessTokens.add(body.access_token);
+            if (body.refresh_token) secrets.refreshTokens.add(body.refresh_token);
+          })
+          .catch(() => undefined);
+      });
+
+      await use(recorded);
+
+      expect(
+        recorded.console.filter((line) => line.includes('CSP violation')),
+        'CSP violations',
+      ).toEqual([]);
+      const everywhere = [...secrets.accessTokens, ...secrets.refreshTokens, ...secrets.verifiers];
+      const urls = recorded.requests.map((request) => request.url());
+      for (const secret of everywhere) {
+        expect(
+          recorded.console.some((line) => line.includes(secret)),
+          'a secret in the console',
+        ).toBe(false);
+        expect(
+          urls.some((url) => url.includes(secret)),
+          'a secret in a URL',
+        ).toBe(false);
+      }
+      for (const code of secrets.codes) {
+        expect(
+          recorded.console.some((line) => line.includes(code)),
+          'the code in the console',
+        ).toBe(false);
+        const carrying = urls.filter((url) => url.includes(code));
+        expect(
+          carrying.every((url) => url.startsWith(`${APP}/signin-callback?`)),
+          'the code in a URL other than the callback',
+        ).toBe(true);
+      }
+      if (!page.isClosed()) {
+        const exposed = await page
+          .evaluate(() => ({
+            local: JSON.stringify({ ...localStorage }),
+            title: document.title,
+            text: document.body.innerText,
+          }))
+          .catch(() => undefined);
+        if (exposed) {
+          for (const secret of [...everywhere, ...secrets.codes]) {
+            expect(exposed.local.includes(secret), 'a secret in localStorage').toBe(false);
+            expect(exposed.title.includes(secret), 'a secret in the title').toBe(false);
+            expect(exposed.text.includes(secret), 'a secret in the page text').toBe(false);
+          }
+        }
+      }
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -127,7 +127,7 @@ export function describeAuthError(raw: unknown, authority: string): AuthProblem 
   ) {
     return {
       title: 'The identity provider could not be reached',
-      detail: `The browser could not get an answer from ${authority}: it is down, the address is wrong, you are offline, or it does not allow this page's origin (CORS).`,
+      detail: `The browser could not get an answer from ${authority}: it is down, the address is wrong, you are offline, it does not allow this page's origin (CORS), or this page's Content-Security-Policy does not list it (a custom authority must be set in VITE_AUTHORITY when the app is built).`,
       action: 'Check the authority in the connection settings and your connection, then try again.',
     };
   }

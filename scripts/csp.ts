@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import type { Plugin } from 'vite';
+
+/** The identity providers and Evo services a build may talk to, from its `VITE_*` settings. */
+export function allowedOrigins(env: Record<string, string | undefined>): string[] {
+  const origin = (value: string | undefined) => {
+    try {
+      return value ? new URL(value).origin : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const origins = [
+    'https://ims.bentley.com',
+    'https://qa-ims.bentley.com',
+    'https://discover.api.seequent.com',
+    // Evo hubs: https://{hub}.api.seequent.com
+    'https://*.api.seequent.com',
+    origin(env.VITE_AUTHORITY),
+    origin(env.VITE_DISCOVERY_URL),
+    origin(env.VITE_SANDBOX_AUTHORITY ?? 'http://127.0.0.1:3001'),
+    origin(env.VITE_SANDBOX_DISCOVERY_URL ?? 'http://127.0.0.1:3002'),
+  ];
+  return [...new Set(origins.filter((value): value is string => Boolean(value)))];
+}
+
+/**
+ * The Content-Security-Policy: scripts and styles only from this site, network calls only to the
+ * configured identity providers, Evo and the sandbox. `dev` loosens what Vite's dev server needs
+ * (its HMR socket, styles it injects, hashes of inline scripts it adds); `header` adds what only
+ * an HTTP header can carry.
+ */
+export function contentSecurityPolicy(
+  env: Record<string, string | undefined>,
+  options: { dev?: { hmrOrigin: string; inlineScriptHashes: string[] }; header?: boolean } = {},
+): string {
+  const { dev, header } = options;
+  const directives: Record<string, string[]> = {
+    'default-src': ["'self'"],
+    'script-src': ["'self'", ...(dev?.inlineScriptHashes.map((hash) => `'${hash}'`) ?? [])],
+    'style-src': ["'self'", ...(dev ? ["'unsafe-inline'"] : [])],
+    'img-src': ["'self'", 'data:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'", ...allowedOrigins(env), ...(dev ? [dev.hmrOrigin] : [])],
+    'frame-src': ["'none'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    ...(header ? { 'frame-ancestors': ["'none'"] } : {}),
+  };
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
+}
+
+/** Headers the app must be served with (dev server, preview, and any host: see the README). */
+export function securityHeaders(env: Record<string, string | undefined>): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(env, { header: true }),
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+  };
+}
+
+/**
+ * Puts the policy in index.html as a meta tag, so it holds wherever the files are served. In
+ * development it allows, by hash, exactly the inline scripts Vite itself added.
+ */
+export function cspPlugin(env: Record<string, string | undefined>): Plugin {
+  let devServer = false;
+  let hmrOrigin = 'ws://localhost:3000';
+  return {
+    name: 'evo-sign-in-lab:csp',
+    configureServer(server) {
+      devServer = true;
+      const port = server.config.server.port ?? 3000;
+      hmrOrigin = `ws://localhost:${port}`;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const inlineScriptHashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+          .map((match) => match[1] ?? '')
+          .filter((body) => body.trim() !== '')
+          .map((body) => `sha256-${createHash('sha256').update(body).digest('base64')}`);
+        const policy = contentSecurityPolicy(env, devServer ? { dev: { hmrOrigin, inlineScriptHashes } } : {});
+        return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+      },
+    },
+  };
+}
