@@ -144,9 +144,9 @@ export function describeEvoError(error: unknown, apiName: string): EvoProblem {
     case 'network':
       return {
         title: `${apiName} could not be reached`,
-        detail: `The browser got no answer from ${details.endpoint}: you may be offline, the service may be down or the address wrong, or the browser blocked the answer because the service does not allow calls from this page's origin (CORS).`,
+        detail: `The browser got no answer from ${details.endpoint}: you may be offline, the service may be down or the address wrong, or the browser blocked the call, because the service does not allow calls from this page's origin (CORS) or because this page's Content-Security-Policy does not list that address.`,
         action:
-          'Check your connection and the URL in the settings; the browser console names a CORS block if that is the cause.',
+          'Check your connection and the URL in the settings; the browser console names a CORS or Content-Security-Policy block if that is the cause.',
       };
     case 'timeout':
       return {
