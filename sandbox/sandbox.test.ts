@@ -290,3 +290,101 @@ describe('sandbox data', () => {
     }
   });
 });
+
+describe('IMS twin login page', () => {
+  it('answers Cancel with access_denied, even though the form also has a Sign in button', async () => {
+    const { loginPage } = await import('./ims/pages.ts');
+    const html = loginPage({ action: '/interaction/x', clientName: 'App' });
+    // A form posts only the button that was pressed: Cancel must be the only "action" then.
+    expect(html.match(/name="action"/g)).toHaveLength(2);
+    expect(html).toContain('name="action" value="cancel"');
+    expect(html).not.toContain('type="hidden" name="action"');
+  });
+});
+
+describe('IMS twin token endpoint', () => {
+  /** Follows the provider's redirects by hand, carrying its cookies, up to the app's callback. */
+  async function codeFor(challenge: string): Promise<string> {
+    const jar = new Map<string, string>();
+    const send = async (url: string, init: RequestInit = {}) => {
+      const response = await fetch(url, {
+        ...init,
+        redirect: 'manual',
+        headers: {
+          ...(init.headers as Record<string, string>),
+          cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+        },
+      });
+      for (const cookie of response.headers.getSetCookie()) {
+        const [pair] = cookie.split(';');
+        const [name, value] = pair!.split('=');
+        jar.set(name!, value ?? '');
+      }
+      return new URL(response.headers.get('location') ?? '', sandbox.ims.issuer).toString();
+    };
+    const authorize = new URL(`${sandbox.ims.issuer}/connect/authorize`);
+    for (const [name, value] of Object.entries({
+      client_id: 'evo-sandbox-spa',
+      redirect_uri: 'http://localhost:3000/signin-callback',
+      response_type: 'code',
+      scope: 'evo.discovery evo.workspace',
+      state: 's',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    })) {
+      authorize.searchParams.set(name, value);
+    }
+    let next = await send(authorize.toString());
+    next = await send(next, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: 'ada@example.com', password: 'sandbox', action: 'login' }).toString(),
+    });
+    for (let hop = 0; hop < 10 && !next.startsWith('http://localhost:3000/'); hop++) next = await send(next);
+    const code = new URL(next).searchParams.get('code');
+    if (!code) throw new Error(`no code in ${next}`);
+    return code;
+  }
+
+  const token = (code: string, verifier: string) =>
+    fetch(`${sandbox.ims.issuer}/connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: 'evo-sandbox-spa',
+        code,
+        code_verifier: verifier,
+        redirect_uri: 'http://localhost:3000/signin-callback',
+      }).toString(),
+    });
+
+  it('refuses a wrong code_verifier with invalid_grant, and issues an IMS-shaped token for the right one', async () => {
+    const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-extra-entropy';
+    const { createHash } = await import('node:crypto');
+    const code = await codeFor(createHash('sha256').update(verifier).digest('base64url'));
+
+    const wrong = await token(code, 'a-completely-different-verifier-of-enough-length-000');
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { error: string }).error).toBe('invalid_grant');
+
+    const right = await token(code, verifier);
+    expect(right.status).toBe(200);
+    const body = (await right.json()) as { access_token: string; token_type: string; scope: string };
+    expect(body.token_type).toBe('Bearer');
+    const claims = JSON.parse(Buffer.from(body.access_token.split('.')[1]!, 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
+    expect(claims).toMatchObject({
+      scope: ['evo.discovery', 'evo.workspace'],
+      email: 'ada@example.com',
+      client_id: 'evo-sandbox-spa',
+    });
+    expect(Array.isArray(claims.aud)).toBe(true);
+
+    // The code works once.
+    const again = await token(code, verifier);
+    expect(((await again.json()) as { error: string }).error).toBe('invalid_grant');
+  });
+});

@@ -71,13 +71,12 @@ export function loginPage({ action, clientName, email = '', error }: LoginPageOp
 <p class="muted">to continue to <strong>${escapeHtml(clientName)}</strong>. This is the project's stand-in for Bentley IMS; nothing leaves this machine.</p>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${escapeHtml(action)}" autocomplete="off">
-  <input type="hidden" name="action" value="login">
   <label for="email">Email</label>
   <input id="email" name="email" type="email" required value="${escapeHtml(email)}" ${email ? '' : 'autofocus'}>
   <label for="password">Password</label>
   <input id="password" name="password" type="password" required ${email ? 'autofocus' : ''}>
   <div class="actions">
-    <button type="submit">Sign in</button>
+    <button type="submit" name="action" value="login">Sign in</button>
     <button type="submit" class="secondary" name="action" value="cancel" formnovalidate>Cancel</button>
   </div>
 </form>

@@ -135,7 +135,28 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onUndoShare
       </p>
     );
   } else if (auth.isAuthenticated && auth.user) {
-    body = <SignedInSlot user={auth.user} settings={settings} />;
+    const refused = callback.status === 'failed' ? describeAuthError(callback.error, settings.authority) : undefined;
+    body = (
+      <>
+        {refused ? (
+          <Notice
+            tone="warning"
+            title="A sign-in answer in the address bar was refused"
+            actions={
+              <button type="button" className="button" onClick={dismissSigninCallback}>
+                Dismiss
+              </button>
+            }
+          >
+            <p>
+              {refused.title}. {refused.detail}
+            </p>
+            <p>You are still signed in with your earlier session.</p>
+          </Notice>
+        ) : null}
+        <SignedInSlot user={auth.user} settings={settings} />
+      </>
+    );
   } else {
     const failure = callback.status === 'failed' ? callback.error : auth.error;
     const problem = failure ? describeAuthError(failure, settings.authority) : undefined;

@@ -2,10 +2,12 @@ import type { User } from 'oidc-client-ts';
 import { useCallback } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { userManagerFor } from '../auth/userManager.ts';
+import { describeAuthError } from '../auth/describeAuthError.ts';
 import { useSignIn } from '../auth/useSignIn.ts';
 import { requestedScopes } from '../config/scopes.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { decodeAccessToken } from '../token/decodeAccessToken.ts';
+import { Notice } from '../ui/Notice.tsx';
 import { TokenWorkbench } from './TokenWorkbench.tsx';
 
 export interface SignedInViewProps {
@@ -48,8 +50,33 @@ export function SignedInView({ user, settings }: SignedInViewProps) {
     [settings],
   );
 
+  const renewalProblem =
+    auth.error?.source === 'signinSilent' ? describeAuthError(auth.error, settings.authority) : undefined;
+
   return (
     <>
+      {renewalProblem ? (
+        <Notice
+          tone="error"
+          title={`Renewing the session failed: ${renewalProblem.title.toLowerCase()}`}
+          actions={
+            <button type="button" className="button" onClick={() => void signIn()}>
+              Sign in again
+            </button>
+          }
+        >
+          <p>
+            {renewalProblem.detail}
+            {renewalProblem.code ? (
+              <>
+                {' '}
+                (<code>{renewalProblem.code}</code>)
+              </>
+            ) : null}
+          </p>
+          <p>The current token still works until it expires; the countdown below says when.</p>
+        </Notice>
+      ) : null}
       <section className="card signed-in" aria-labelledby="who-heading">
         <div className="card-heading">
           <h2 id="who-heading">Signed in{name ? <> as {name}</> : null}</h2>

@@ -1,0 +1,154 @@
+import { expect, fillSandboxLogin, IMS_TWIN, saveSettings, signIn, test } from './support/fixtures.ts';
+
+const APP = 'http://localhost:3000';
+
+test('consent denied at the provider is explained and the settings stay', async ({ page }) => {
+  await page.goto('/');
+  await saveSettings(page, { check: ['evo.file'] });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Sign-in was cancelled or denied');
+  await expect(alert).toContainText('access_denied');
+  expect(page.url()).toBe(`${APP}/`);
+  await expect(page.getByRole('checkbox', { name: /evo\.file/ })).toBeChecked();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+});
+
+test('an identity provider that is down at sign-in is explained, and signing in works once it is back', async ({
+  page,
+}) => {
+  await page.route(`${IMS_TWIN}/**`, (route) => route.abort('connectionrefused'));
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The identity provider could not be reached');
+  await expect(alert).toContainText(IMS_TWIN);
+  await page.unroute(`${IMS_TWIN}/**`);
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSandboxLogin(page, 'ada@example.com');
+  await expect(page.getByRole('heading', { name: /^Signed in/ })).toBeVisible();
+});
+
+test('a callback URL opened with no sign-in pending (bookmarked or reloaded) is refused in words', async ({ page }) => {
+  await page.goto('/signin-callback?code=stale-code&state=0123456789abcdef&iss=http%3A%2F%2F127.0.0.1%3A3001');
+  await expect(page.getByRole('alert')).toContainText('This sign-in cannot be finished here');
+  await expect(page).toHaveURL(`${APP}/`);
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+});
+
+test('a callback whose state does not match is refused, with no token request', async ({ page, recorded }) => {
+  // On the callback page, before the app runs, this tab's pending sign-in is filed under another
+  // state: the state coming back then matches nothing this tab started, as with a forged callback.
+  await page.addInitScript(() => {
+    if (location.pathname !== '/signin-callback') return;
+    for (const key of Object.keys(sessionStorage)) {
+      if (!key.startsWith('oidc.') || key.startsWith('oidc.user:')) continue;
+      const value = sessionStorage.getItem(key) ?? '';
+      sessionStorage.removeItem(key);
+      sessionStorage.setItem(`${key}-other`, value);
+    }
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSandboxLogin(page, 'ada@example.com');
+  await expect(page.getByRole('alert')).toContainText('This sign-in cannot be finished here');
+  expect(recorded.requests.filter((r) => r.url() === `${IMS_TWIN}/connect/token`)).toHaveLength(0);
+});
+
+test('a replayed callback (back to the callback URL) is refused and the session stays', async ({ page, recorded }) => {
+  await signIn(page, 'ada@example.com');
+  const callback = recorded.requests.find((r) => r.url().startsWith(`${APP}/signin-callback?`))!.url();
+  await page.goto(callback);
+  await expect(page.getByText('A sign-in answer in the address bar was refused')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
+  await expect(page).toHaveURL(`${APP}/`);
+  expect(recorded.requests.filter((r) => r.url() === `${IMS_TWIN}/connect/token`)).toHaveLength(1);
+});
+
+test('an authorization code that was already redeemed is explained (invalid_grant)', async ({ page }) => {
+  // Redeem the code once behind the app's back, then let the app's own request try it again.
+  await page.route(`${IMS_TWIN}/connect/token`, async (route) => {
+    await route.fetch();
+    await route.fulfill({ response: await route.fetch() });
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSandboxLogin(page, 'ada@example.com');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The authorization code or refresh token was not accepted');
+  await expect(alert).toContainText('invalid_grant');
+});
+
+test('a failed renewal with the identity provider down is explained and leaves the page usable', async ({ page }) => {
+  await page.goto('/');
+  await saveSettings(page, { check: ['offline_access'] });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSandboxLogin(page, 'ada@example.com');
+  await expect(page.getByText('A refresh token came back too.')).toBeVisible();
+
+  await page.route(`${IMS_TWIN}/connect/token`, (route) => route.abort('connectionrefused'));
+  await page.getByRole('button', { name: 'Renew now' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Renewing the session failed');
+  await expect(alert).toContainText('could not be reached');
+  await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
+  await expect(page.locator('.instance')).toHaveCount(2);
+});
+
+test('a renewal refused by the provider (invalid_grant) is explained', async ({ page }) => {
+  await page.goto('/');
+  await saveSettings(page, { check: ['offline_access'] });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSandboxLogin(page, 'ada@example.com');
+  await expect(page.getByText('A refresh token came back too.')).toBeVisible();
+  // Signing out elsewhere revokes the grant; here the refresh token is spoiled on the way out.
+  await page.route(`${IMS_TWIN}/connect/token`, async (route) => {
+    const body = new URLSearchParams(route.request().postData() ?? '');
+    body.set('refresh_token', 'revoked-refresh-token');
+    await route.continue({ postData: body.toString() });
+  });
+  await page.getByRole('button', { name: 'Renew now' }).click();
+  await expect(page.getByRole('alert')).toContainText('invalid_grant');
+  await expect(page.getByRole('alert').getByRole('button', { name: 'Sign in again' })).toBeVisible();
+});
+
+test('a clock that is minutes off is pointed out', async ({ page }) => {
+  await page.clock.setSystemTime(Date.now() - 10 * 60 * 1000);
+  await signIn(page, 'ada@example.com');
+  await expect(page.getByText("This computer's clock looks wrong")).toBeVisible();
+  await expect(page.getByText(/issued 10 min in this browser's future/)).toBeVisible();
+});
+
+test('two tabs signing in at once each end up with their own session', async ({ context }) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  for (const tab of [first, second]) {
+    await tab.goto('/');
+    await tab.getByRole('button', { name: 'Sign in' }).click();
+    await expect(tab.getByLabel('Email')).toBeVisible();
+  }
+  await fillSandboxLogin(second, 'grace@example.com');
+  await expect(second.getByRole('heading', { name: 'Signed in as Grace Hopper' })).toBeVisible();
+  await fillSandboxLogin(first, 'ada@example.com');
+  await expect(first.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
+  await second.reload();
+  await expect(second.getByRole('heading', { name: 'Signed in as Grace Hopper' })).toBeVisible();
+});
+
+test('a reload when signed in keeps the session without another token request; a reload of an error clears it', async ({
+  page,
+  recorded,
+}) => {
+  await signIn(page, 'ada@example.com');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
+  expect(recorded.requests.filter((r) => r.url() === `${IMS_TWIN}/connect/token`)).toHaveLength(1);
+
+  await page.goto('/signin-callback?code=x&state=y');
+  await expect(page.getByText('A sign-in answer in the address bar was refused')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('A sign-in answer in the address bar was refused')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
+});
