@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { evoGet } from './apiClient.ts';
+import { evoGet, TIMEOUT_MS } from './apiClient.ts';
 import { discoveryResponseSchema } from './discovery.ts';
 import { describeEvoError, EvoApiError, isTransient, parseBearerChallenge, parseRetryAfter } from './evoApiError.ts';
 
@@ -98,6 +98,29 @@ describe('evoGet', () => {
     const error = await failure();
     expect(error.kind).toBe('network');
     expect(describeEvoError(error, 'Evo Discovery').detail).toMatch(/CORS/);
+  });
+
+  it('gives up on an API that does not answer, and calls it a timeout (retried like a 5xx)', async () => {
+    vi.useFakeTimers();
+    try {
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(
+          (_url: string, init?: RequestInit) =>
+            new Promise<Response>((_resolve, reject) => {
+              init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+            }),
+        ),
+      );
+      const pending = failure();
+      await vi.advanceTimersByTimeAsync(TIMEOUT_MS + 1);
+      const error = await pending;
+      expect(error.kind).toBe('timeout');
+      expect(isTransient(error)).toBe(true);
+      expect(describeEvoError(error, 'Evo Discovery').title).toBe('Evo Discovery took too long to answer');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says which field is wrong when the body has the wrong shape', async () => {

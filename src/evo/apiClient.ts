@@ -6,7 +6,7 @@ import { EvoApiError, kindForStatus, parseBearerChallenge, parseRetryAfter } fro
 z.config({ jitless: true });
 
 /** How long one Evo call may take before it is reported as a timeout. */
-const TIMEOUT_MS = 15_000;
+export const TIMEOUT_MS = 15_000;
 
 function endpointOf(url: string): string {
   const parsed = new URL(url);
@@ -56,8 +56,9 @@ export async function evoGetWithBody<T>(
   signal?: AbortSignal,
 ): Promise<{ data: T; body: unknown }> {
   const endpoint = endpointOf(url);
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), TIMEOUT_MS);
+  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
   let response: Response;
   try {
     response = await fetch(url, {
@@ -68,9 +69,12 @@ export async function evoGetWithBody<T>(
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    if (timeout.aborted)
+    if (timeout.signal.aborted) {
       throw new EvoApiError('timeout', `No answer from ${endpoint} in ${TIMEOUT_MS / 1000} s.`, { endpoint });
+    }
     throw new EvoApiError('network', `No answer from ${endpoint}.`, { endpoint });
+  } finally {
+    clearTimeout(timer);
   }
 
   if (!response.ok) {
