@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, fillSandboxLogin, saveSettings, signIn, test } from './support/fixtures.ts';
+import { expect, signIn, test } from './support/fixtures.ts';
 
 const FAULTS = 'http://127.0.0.1:3002/__sandbox/faults';
 
@@ -51,10 +51,7 @@ test('shows the Discovery answer as raw JSON one click away', async ({ page }) =
 });
 
 test('the scope probe shows the limited registration refused by the APIs it has no scope for', async ({ page }) => {
-  await page.goto('/');
-  await saveSettings(page, { clientId: 'evo-sandbox-limited' });
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await fillSandboxLogin(page, 'ada@example.com');
+  await signIn(page, 'ada@example.com', { clientId: 'evo-sandbox-limited' });
   await openWorkspaces(page, 'Analytical Engines - Exploration');
   await page
     .getByRole('button', { name: /^Probe the scopes in / })
@@ -75,10 +72,7 @@ test('the scope probe shows the limited registration refused by the APIs it has 
 });
 
 test('the scope probe lets a token with every scope into every API', async ({ page }) => {
-  await page.goto('/');
-  await saveSettings(page, { check: ['evo.object', 'evo.file', 'evo.blocksync'] });
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await fillSandboxLogin(page, 'grace@example.com');
+  await signIn(page, 'grace@example.com', { check: ['evo.object', 'evo.file', 'evo.blocksync'] });
   await openWorkspaces(page, 'Compiler Geoscience');
   await page
     .getByRole('button', { name: /^Probe the scopes in / })

@@ -82,10 +82,7 @@ test('an authorization code that was already redeemed is explained (invalid_gran
 });
 
 test('a failed renewal with the identity provider down is explained and leaves the page usable', async ({ page }) => {
-  await page.goto('/');
-  await saveSettings(page, { check: ['offline_access'] });
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await fillSandboxLogin(page, 'ada@example.com');
+  await signIn(page, 'ada@example.com', { check: ['offline_access'] });
   await expect(page.getByText('A refresh token came back too.')).toBeVisible();
 
   await page.route(`${IMS_TWIN}/connect/token`, (route) => route.abort('connectionrefused'));
@@ -98,10 +95,7 @@ test('a failed renewal with the identity provider down is explained and leaves t
 });
 
 test('a renewal refused by the provider (invalid_grant) is explained', async ({ page }) => {
-  await page.goto('/');
-  await saveSettings(page, { check: ['offline_access'] });
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await fillSandboxLogin(page, 'ada@example.com');
+  await signIn(page, 'ada@example.com', { check: ['offline_access'] });
   await expect(page.getByText('A refresh token came back too.')).toBeVisible();
   // Signing out elsewhere revokes the grant; here the refresh token is spoiled on the way out.
   await page.route(`${IMS_TWIN}/connect/token`, async (route) => {

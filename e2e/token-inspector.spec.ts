@@ -15,10 +15,7 @@ test('checks the signed-in token’s signature against the IMS twin’s keys and
 });
 
 test('shows which requested scopes the limited registration did not grant, and what that closes', async ({ page }) => {
-  await page.goto('/');
-  await saveSettings(page, { clientId: 'evo-sandbox-limited', check: ['offline_access'] });
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await fillSandboxLogin(page, 'ada@example.com');
+  await signIn(page, 'ada@example.com', { clientId: 'evo-sandbox-limited', check: ['offline_access'] });
 
   const scopes = page.getByRole('table', { name: 'Requested vs granted scopes' });
   await expect(scopes.getByRole('row', { name: /evo\.discovery\s+yes\s+yes/ })).toBeVisible();
@@ -156,10 +153,7 @@ test('a share link carries the settings and scopes to another browser, and never
 
 test('the countdown turns into an expired state that offers renewal or signing in again', async ({ page }) => {
   await page.clock.install();
-  await page.goto('/');
-  await saveSettings(page, { clientId: 'evo-sandbox-short-lived', check: ['offline_access'] });
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await fillSandboxLogin(page, 'ada@example.com');
+  await signIn(page, 'ada@example.com', { clientId: 'evo-sandbox-short-lived', check: ['offline_access'] });
   await expect(page.getByText(/Expires in 1:[23]\d/)).toBeVisible();
 
   // 90-second tokens: move this page's clock past the expiry instead of waiting.

@@ -132,10 +132,11 @@ export async function fillSandboxLogin(page: Page, email: string, password = SAN
 
 /**
  * Signs in through the real flow: the app's Sign in button, the IMS twin's login form, back to
- * the app, until the signed-in page shows.
+ * the app, until the signed-in page shows. `settings` changes the connection form first.
  */
-export async function signIn(page: Page, email: string): Promise<void> {
+export async function signIn(page: Page, email: string, settings?: SettingsChange): Promise<void> {
   await page.goto('/');
+  if (settings) await saveSettings(page, settings);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await fillSandboxLogin(page, email);
   await expect(page.getByRole('heading', { name: /^Signed in/ })).toBeVisible();
@@ -151,8 +152,14 @@ export async function storedAccessToken(page: Page): Promise<string> {
   });
 }
 
+export interface SettingsChange {
+  clientId?: string;
+  /** Scopes to tick, e.g. 'offline_access'. */
+  check?: string[];
+}
+
 /** Chooses options in the connection form and saves them. */
-export async function saveSettings(page: Page, change: { clientId?: string; check?: string[] }): Promise<void> {
+export async function saveSettings(page: Page, change: SettingsChange): Promise<void> {
   if (change.clientId) await page.getByLabel('Client ID').fill(change.clientId);
   for (const scope of change.check ?? [])
     await page.getByRole('checkbox', { name: new RegExp(scope.replace('.', '\\.')) }).check();
