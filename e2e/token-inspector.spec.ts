@@ -175,6 +175,8 @@ test('with memory-only storage the token is never written to storage, and a relo
   const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
   expect(stored).not.toMatch(/access_token|oidc\.user/);
 
+  await expect(page.getByText('Tokens stay in this page’s memory only')).toBeVisible();
+
   await page.reload();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByRole('radio', { name: /Memory only/ })).toBeChecked();

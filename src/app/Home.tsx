@@ -269,8 +269,10 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onUndoShare
       <Header env={env} settings={settings} />
       <main>{body}</main>
       <footer className="app-footer">
-        Tokens stay in this tab&apos;s session storage and are never logged or put in a URL. Settings (never tokens) are
-        saved in this browser.
+        {settings.tokenStorage === 'memory'
+          ? 'Tokens stay in this page’s memory only'
+          : 'Tokens stay in this tab’s session storage'}{' '}
+        and are never logged or put in a URL. Settings (never tokens) are saved in this browser.
       </footer>
     </div>
   );
