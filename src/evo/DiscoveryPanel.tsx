@@ -118,6 +118,12 @@ export function DiscoveryPanel({ discoveryUrl, token, onChooseInstance, chosenIn
           </ul>
         </>
       )}
+      {query.data?.accountCount !== undefined ? (
+        <p className="muted">
+          Discovery also lists {query.data.accountCount === 1 ? 'one account' : `${query.data.accountCount} accounts`}{' '}
+          for you; the raw JSON below shows them.
+        </p>
+      ) : null}
       {query.data ? (
         <details className="raw-json">
           <summary>Raw JSON of the answer</summary>

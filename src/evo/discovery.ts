@@ -96,6 +96,8 @@ export function joinDiscovery(response: DiscoveryResponse): InstanceView[] {
 /** What the Discovery panel shows: the joined instances, and the body as Evo sent it. */
 export interface DiscoveryResult {
   instances: InstanceView[];
+  /** How many entries the optional `accounts` list has, when Discovery sends one. */
+  accountCount: number | undefined;
   body: unknown;
 }
 
@@ -133,7 +135,7 @@ export function discoveryQueryOptions(discoveryUrl: string, token: TokenIdentity
         token.accessToken,
         discoveryResponseSchema,
       );
-      return { instances: joinDiscovery(data), body };
+      return { instances: joinDiscovery(data), accountCount: data.discovery.accounts?.length, body };
     },
   });
 }
