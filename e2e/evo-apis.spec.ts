@@ -14,7 +14,7 @@ test.beforeEach(async ({ request }) => {
 });
 
 async function openWorkspaces(page: Page, instance: string) {
-  await page.getByRole('button', { name: new RegExp(`^List the workspaces of ${instance}`) }).click();
+  await page.getByRole('button', { name: new RegExp(`^List workspaces of ${instance}`) }).click();
   await expect(page.getByRole('heading', { name: `Workspaces of ${instance}` })).toBeVisible();
 }
 

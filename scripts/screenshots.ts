@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     await page.getByText('Signature valid').waitFor();
     await shot(page, 'token-inspector', true);
 
-    await page.getByRole('button', { name: /^List the workspaces of Analytical Engines - Exploration/ }).click();
+    await page.getByRole('button', { name: /^List workspaces of Analytical Engines - Exploration/ }).click();
     await page.getByText('Showing 1–20 of 27').waitFor();
     await page
       .getByRole('button', { name: /^Probe the scopes in / })

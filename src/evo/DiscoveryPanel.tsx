@@ -47,10 +47,11 @@ function InstanceCard({
             <button
               type="button"
               className="button button-small"
-              aria-label={`List the workspaces of ${instance.name} on ${hub.name}`}
+              aria-label={`List workspaces of ${instance.name} on ${hub.name}`}
+              aria-pressed={chosen}
               onClick={() => onChoose({ id: instance.id, name: instance.name, hubUrl: hub.url!, hubName: hub.name })}
             >
-              {chosen ? 'Showing its workspaces' : 'List workspaces'}
+              List workspaces
             </button>
           ) : null}
         </div>
@@ -127,7 +128,9 @@ export function DiscoveryPanel({ discoveryUrl, token, onChooseInstance, chosenIn
       {query.data ? (
         <details className="raw-json">
           <summary>Raw JSON of the answer</summary>
-          <pre className="code-block">{JSON.stringify(query.data.body, null, 2)}</pre>
+          <pre className="code-block" tabIndex={0} aria-label="Raw JSON of the Discovery answer">
+            {JSON.stringify(query.data.body, null, 2)}
+          </pre>
         </details>
       ) : null}
     </section>
