@@ -146,3 +146,23 @@ test('a reload when signed in keeps the session without another token request; a
   await expect(page.getByText('A sign-in answer in the address bar was refused')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
 });
+
+test('with a refresh token the session renews by itself a minute before the token expires', async ({
+  page,
+  recorded,
+}) => {
+  await page.clock.install();
+  await signIn(page, 'ada@example.com', { clientId: 'evo-sandbox-short-lived', check: ['offline_access'] });
+  const refreshes = () =>
+    recorded.requests.filter(
+      (r) =>
+        r.url() === `${IMS_TWIN}/connect/token` &&
+        new URLSearchParams(r.postData() ?? '').get('grant_type') === 'refresh_token',
+    );
+  expect(refreshes()).toHaveLength(0);
+  // 90-second tokens: half a minute on, the token is a minute from expiry.
+  await page.clock.fastForward('00:32');
+  await expect.poll(() => refreshes().length).toBe(1);
+  await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

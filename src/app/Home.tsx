@@ -3,6 +3,7 @@ import { hasAuthParams, useAuth } from 'react-oidc-context';
 import { appBaseUrl, cleanCallbackUrl, redirectUri } from '../auth/appUrls.ts';
 import { describeAuthError } from '../auth/describeAuthError.ts';
 import { dismissSigninCallback, useSigninCallback } from '../auth/earlySigninCallback.ts';
+import { useAutomaticRenewal } from '../auth/useAutomaticRenewal.ts';
 import { useSignIn } from '../auth/useSignIn.ts';
 import type { AppEnv } from '../config/env.ts';
 import { requestedScopes } from '../config/scopes.ts';
@@ -101,6 +102,7 @@ function Header({ env, settings }: { env: AppEnv; settings: ConnectionSettings }
 /** The page, by sign-in state: navigating, loading, error, signed out, signed in. */
 export function Home({ env, settings, onSaveSettings, storageNotice, onUndoSharedSettings, onStartAgain }: HomeProps) {
   const auth = useAuth();
+  useAutomaticRenewal();
   const callback = useSigninCallback();
   const signIn = useSignIn(settings);
 
