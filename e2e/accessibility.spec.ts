@@ -17,6 +17,8 @@ test('the signed-out page and its settings have no axe violations', async ({ pag
   // With errors, the share link and the token inspector open.
   await page.getByRole('radio', { name: /Bentley IMS\b(?! QA)/ }).check();
   await page.getByRole('button', { name: 'Share these settings' }).click();
+  await page.getByRole('button', { name: 'How to register an Evo app' }).click();
+  await expect(page.getByRole('heading', { name: 'Register an Evo app to sign in with Bentley IMS' })).toBeVisible();
   await page.getByRole('button', { name: 'Paste a token' }).click();
   await page.getByRole('textbox', { name: 'Access token' }).fill('not-a-jwt');
   await page.getByRole('button', { name: 'Inspect' }).click();

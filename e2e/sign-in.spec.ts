@@ -150,3 +150,25 @@ test('offline_access chosen before sign-in is requested and brings a refresh tok
   const authorize = new URL(recorded.requests.find((r) => r.url().startsWith(`${IMS_TWIN}/connect/authorize?`))!.url());
   expect(authorize.searchParams.get('scope')).toBe('evo.discovery evo.workspace offline_access');
 });
+
+test('forgetting the token here signs out of the app only: the provider still knows the person', async ({ page }) => {
+  await signIn(page, 'ada@example.com');
+  await page.getByRole('button', { name: 'Forget the token here' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
+  expect(stored).not.toMatch(/access_token|oidc\.user/);
+
+  // The provider's session is still there: signing in again needs no password.
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
+});
+
+test('the setup guide gives this page’s exact redirect and post-logout URIs to register', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'How to register an Evo app' }).click();
+  const guide = page.getByRole('region', { name: 'Register an Evo app to sign in with Bentley IMS' });
+  await expect(guide.getByLabel('Redirect URI')).toHaveText('http://localhost:3000/signin-callback');
+  await expect(guide.getByLabel('Post-logout URI')).toHaveText('http://localhost:3000/');
+  await expect(guide).toContainText('invalid_scope');
+  await expect(guide).toContainText('a secret must never reach a browser');
+});

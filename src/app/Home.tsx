@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { hasAuthParams, useAuth } from 'react-oidc-context';
-import { appBaseUrl, cleanCallbackUrl, redirectUri } from '../auth/appUrls.ts';
+import { appBaseUrl, cleanCallbackUrl, postLogoutRedirectUri, redirectUri } from '../auth/appUrls.ts';
 import { describeAuthError } from '../auth/describeAuthError.ts';
 import { dismissSigninCallback, useSigninCallback } from '../auth/earlySigninCallback.ts';
 import { useAutomaticRenewal } from '../auth/useAutomaticRenewal.ts';
@@ -19,6 +19,27 @@ import type { SignedInViewProps } from './SignedInView.tsx';
 // the token exchange, instead of after it.
 const signedInView = lazyModule(() => import('./SignedInView.tsx').then((module) => module.SignedInView));
 if (hasAuthParams()) signedInView.load().catch(() => undefined);
+
+const setupGuide = lazyModule(() => import('../settings/SetupGuide.tsx').then((module) => module.SetupGuide));
+
+/** The guide to registering an Evo app, loaded when a person asks for it. */
+function SetupGuideSlot() {
+  const [open, setOpen] = useState(false);
+  const { value: SetupGuide, error } = useLazyModule(setupGuide, open);
+  if (!open) {
+    return (
+      <p className="guide-link">
+        No client ID yet?{' '}
+        <button type="button" className="button button-small" onClick={() => setOpen(true)}>
+          How to register an Evo app
+        </button>
+      </p>
+    );
+  }
+  if (error) return <p role="alert">The guide could not be loaded; reload the page and try again.</p>;
+  if (!SetupGuide) return <p role="status">Opening the guide…</p>;
+  return <SetupGuide redirectUri={redirectUri()} postLogoutRedirectUri={postLogoutRedirectUri()} />;
+}
 
 const pastedTokenView = lazyModule(() => import('./PastedTokenView.tsx').then((module) => module.PastedTokenView));
 
@@ -261,6 +282,7 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onUndoShare
             }}
           </SettingsForm>
         </section>
+        <SetupGuideSlot />
         <PasteTokenSlot discoveryUrl={settings.discoveryUrl} />
       </>
     );

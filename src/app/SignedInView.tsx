@@ -86,6 +86,9 @@ export function SignedInView({ user, settings }: SignedInViewProps) {
                 Renew now
               </button>
             ) : null}
+            <button type="button" className="button" onClick={() => void auth.removeUser()}>
+              Forget the token here
+            </button>
             <button type="button" className="button" onClick={() => void auth.signoutRedirect()}>
               Sign out
             </button>
@@ -95,6 +98,11 @@ export function SignedInView({ user, settings }: SignedInViewProps) {
           {[email, org].filter(Boolean).join(' · ')}
           {email || org ? ' · ' : ''}read from the access token (Evo apps get no ID token).{' '}
           {user.refresh_token ? 'A refresh token came back too.' : 'No refresh token came back.'}
+        </p>
+        <p className="muted">
+          <strong>Sign out</strong> ends your session at the identity provider too, so the next sign-in asks for your
+          password. <strong>Forget the token here</strong> only removes the tokens from this tab: the provider still
+          knows you, and the next sign-in may come straight back without asking.
         </p>
       </section>
       <TokenWorkbench
