@@ -12,6 +12,9 @@ import { SettingsForm } from '../settings/SettingsForm.tsx';
 import { shareLink } from '../settings/shareLink.ts';
 import { lazyModule, useLazyModule } from '../ui/lazyModule.ts';
 import { Notice } from '../ui/Notice.tsx';
+import { saveFlow } from '../walkthrough/flowRecord.ts';
+import { setStepMode, stepModeOn, usePausedSignIn } from '../walkthrough/recordingNavigator.ts';
+import { useRecordRenewals } from '../walkthrough/useRecordRenewals.ts';
 import type { SignedInViewProps } from './SignedInView.tsx';
 
 // Everything only a signed-in person needs (jose, zod, React Query, the inspector, Discovery)
@@ -39,6 +42,32 @@ function SetupGuideSlot() {
   if (error) return <p role="alert">The guide could not be loaded; reload the page and try again.</p>;
   if (!SetupGuide) return <p role="status">Opening the guide…</p>;
   return <SetupGuide redirectUri={redirectUri()} postLogoutRedirectUri={postLogoutRedirectUri()} />;
+}
+
+const flowTimeline = lazyModule(() => import('../walkthrough/FlowTimeline.tsx').then((module) => module.FlowTimeline));
+
+/** Step mode's stop before leaving: steps 1 and 2 of this very sign-in, and a way on. */
+function PausedSignIn({ url, resume }: { url: string; resume: () => void }) {
+  const { value: FlowTimeline } = useLazyModule(flowTimeline);
+  return (
+    <>
+      <Notice
+        tone="info"
+        title="Step mode: paused before leaving for the identity provider"
+        actions={
+          <button type="button" className="button button-primary" onClick={resume}>
+            Continue to sign-in
+          </button>
+        }
+      >
+        <p>
+          The library has built the request below and stored its PKCE verifier in this tab. Read steps 1 and 2, then
+          continue to <code>{new URL(url).origin}</code>.
+        </p>
+      </Notice>
+      {FlowTimeline ? <FlowTimeline /> : <p role="status">Opening the walkthrough…</p>}
+    </>
+  );
 }
 
 const pastedTokenView = lazyModule(() => import('./PastedTokenView.tsx').then((module) => module.PastedTokenView));
@@ -120,10 +149,23 @@ function Header({ env, settings }: { env: AppEnv; settings: ConnectionSettings }
   );
 }
 
-/** The page, by sign-in state: navigating, loading, error, signed out, signed in. */
+/**
+ * The page, by sign-in state: navigating, signed in (also while a renewal runs, so the page never
+ * blanks), loading, error, signed out.
+ */
 export function Home({ env, settings, onSaveSettings, storageNotice, onUndoSharedSettings, onStartAgain }: HomeProps) {
   const auth = useAuth();
   useAutomaticRenewal();
+  const paused = usePausedSignIn();
+  useRecordRenewals();
+  const [stepMode, setStepModeState] = useState(stepModeOn);
+
+  useEffect(() => {
+    // Signing out (either way) removes the user: the walkthrough of that session goes with it.
+    const forget = () => saveFlow(undefined);
+    auth.events.addUserUnloaded(forget);
+    return () => auth.events.removeUserUnloaded(forget);
+  }, [auth.events]);
   const callback = useSigninCallback();
   const signIn = useSignIn(settings);
 
@@ -133,7 +175,9 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onUndoShare
   }, [auth.error]);
 
   let body;
-  if (auth.activeNavigator === 'signinRedirect') {
+  if (paused) {
+    body = <PausedSignIn url={paused.url} resume={paused.resume} />;
+  } else if (auth.activeNavigator === 'signinRedirect') {
     body = (
       <p role="status" className="big-status">
         Taking you to the identity provider…
@@ -149,12 +193,6 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onUndoShare
     body = (
       <p role="status" className="big-status">
         Finishing sign-in: exchanging the authorization code for tokens…
-      </p>
-    );
-  } else if (auth.isLoading) {
-    body = (
-      <p role="status" className="big-status">
-        Checking your session…
       </p>
     );
   } else if (auth.isAuthenticated && auth.user) {
@@ -179,6 +217,12 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onUndoShare
         ) : null}
         <SignedInSlot user={auth.user} settings={settings} />
       </>
+    );
+  } else if (auth.isLoading) {
+    body = (
+      <p role="status" className="big-status">
+        Checking your session…
+      </p>
     );
   } else {
     const failure = callback.status === 'failed' ? callback.error : auth.error;
@@ -270,6 +314,17 @@ export function Home({ env, settings, onSaveSettings, storageNotice, onUndoShare
                   >
                     Sign in
                   </button>
+                  <label className="step-mode">
+                    <input
+                      type="checkbox"
+                      checked={stepMode}
+                      onChange={(event) => {
+                        setStepMode(event.target.checked);
+                        setStepModeState(event.target.checked);
+                      }}
+                    />{' '}
+                    Step mode: pause before leaving for the identity provider
+                  </label>
                   <p className="muted" aria-live="polite">
                     {dirty
                       ? 'Save your changes to sign in with them.'

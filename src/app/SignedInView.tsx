@@ -8,6 +8,7 @@ import { requestedScopes } from '../config/scopes.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { decodeAccessToken } from '../token/decodeAccessToken.ts';
 import { Notice } from '../ui/Notice.tsx';
+import { FlowTimeline } from '../walkthrough/FlowTimeline.tsx';
 import { TokenWorkbench } from './TokenWorkbench.tsx';
 
 export interface SignedInViewProps {
@@ -127,6 +128,7 @@ export function SignedInView({ user, settings }: SignedInViewProps) {
           </div>
         }
       />
+      <FlowTimeline />
     </>
   );
 }

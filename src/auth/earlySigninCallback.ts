@@ -1,6 +1,7 @@
 import type { UserManager } from 'oidc-client-ts';
 import { hasAuthParams } from 'react-oidc-context';
 import { useSyncExternalStore } from 'react';
+import { recordCallback, recordToken } from '../walkthrough/recordFlow.ts';
 import { cleanCallbackUrl } from './appUrls.ts';
 
 /** Where the sign-in callback of this page load stands. */
@@ -25,8 +26,10 @@ function set(next: SigninCallbackState): void {
 export function startSigninCallback(manager: UserManager): void {
   if (state.status !== 'none' || !hasAuthParams()) return;
   set({ status: 'pending' });
+  const verifier = recordCallback(new URLSearchParams(window.location.search));
   manager.signinCallback().then(
-    () => {
+    (user) => {
+      if (user) recordToken(user, manager, verifier);
       cleanCallbackUrl();
       set({ status: 'done' });
     },

@@ -1,6 +1,7 @@
 import { InMemoryWebStorage, UserManager, WebStorageStateStore, type UserManagerSettings } from 'oidc-client-ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { appBaseUrl, postLogoutRedirectUri, redirectUri } from './appUrls.ts';
+import { recordingNavigator } from '../walkthrough/recordingNavigator.ts';
 import { takeCarriedMetadata } from './metadataCarry.ts';
 import { requestedScopes } from '../config/scopes.ts';
 
@@ -56,7 +57,10 @@ export function userManagerFor(settings: ConnectionSettings): UserManager {
   const key = connectionKey(settings);
   let manager = managers.get(key);
   if (!manager) {
-    manager = new UserManager({ ...userManagerSettings(settings), metadata: takeCarriedMetadata(settings.authority) });
+    manager = new UserManager(
+      { ...userManagerSettings(settings), metadata: takeCarriedMetadata(settings.authority) },
+      recordingNavigator(settings.authority),
+    );
     managers.set(key, manager);
   }
   return manager;

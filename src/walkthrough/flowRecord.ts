@@ -1,0 +1,76 @@
+/**
+ * What one sign-in actually sent and got, step by step, taken from the library's own flow (its
+ * navigator, its state store, the user it stored). Kept in this tab's sessionStorage so it
+ * survives the redirect; cleared on sign-out. The verifier and code it keeps are spent once the
+ * code has been exchanged, and the page shows them masked unless asked.
+ */
+export interface FlowRecord {
+  authority: string;
+  /** The authorization request exactly as the browser was sent to it. */
+  authorizationUrl: string;
+  codeVerifier?: string;
+  callback?: { code?: string; error?: string; state: string; iss?: string };
+  token?: {
+    params: [string, string][];
+    tokenType: string;
+    expiresIn?: number;
+    scope: string;
+    refreshToken: boolean;
+  };
+  renewals: { at: number; oldExpiry?: number; newExpiry?: number; rotated: boolean }[];
+}
+
+const KEY = 'evo-sign-in-lab:walkthrough';
+const listeners = new Set<() => void>();
+let cached: FlowRecord | undefined | null = null;
+
+export function loadFlow(): FlowRecord | undefined {
+  if (cached !== null) return cached;
+  try {
+    const raw = window.sessionStorage.getItem(KEY);
+    cached = raw ? (JSON.parse(raw) as FlowRecord) : undefined;
+  } catch {
+    cached = undefined;
+  }
+  return cached;
+}
+
+export function saveFlow(record: FlowRecord | undefined): void {
+  cached = record;
+  try {
+    if (record) window.sessionStorage.setItem(KEY, JSON.stringify(record));
+    else window.sessionStorage.removeItem(KEY);
+  } catch {
+    // Storage refused: the timeline lasts until the page goes.
+  }
+  for (const listener of listeners) listener();
+}
+
+export function updateFlow(change: (record: FlowRecord) => FlowRecord): void {
+  const record = loadFlow();
+  if (record) saveFlow(change(record));
+}
+
+export function subscribeFlow(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The PKCE state oidc-client-ts keeps for a pending sign-in, read from its own store. */
+export function pendingVerifier(state: string | null, storage: Storage = window.sessionStorage): string | undefined {
+  if (!state) return undefined;
+  try {
+    const stored = JSON.parse(storage.getItem(`oidc.${state}`) ?? 'null') as { code_verifier?: unknown } | null;
+    return typeof stored?.code_verifier === 'string' ? stored.code_verifier : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The S256 code challenge of a verifier (RFC 7636 §4.2), computed here to check the library's. */
+export async function s256(verifier: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+  let binary = '';
+  for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
