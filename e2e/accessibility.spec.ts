@@ -26,7 +26,7 @@ test('the signed-out page and its settings have no axe violations', async ({ pag
   await expectNoViolations(page);
 });
 
-test('the signed-in page, with workspaces and the scope probe open, has no axe violations', async ({ page }) => {
+test('the signed-in page, with workspaces, the scope probe and the walkthrough open, has no axe violations', async ({ page }) => {
   await signIn(page, 'ada@example.com');
   await page.getByRole('button', { name: /^List workspaces of Analytical Engines - Exploration/ }).click();
   await page
@@ -35,6 +35,8 @@ test('the signed-in page, with workspaces and the scope probe open, has no axe v
     .click();
   await expect(page.getByRole('table', { name: 'Scope probe results' }).getByText('200 let in')).toBeVisible();
   await page.getByText('Raw JSON of the answer').click();
+  await page.getByRole('button', { name: 'Show the steps' }).click();
+  await expect(page.getByRole('button', { name: 'Check it' })).toBeVisible();
   await expectNoViolations(page);
 });
 

@@ -3,6 +3,7 @@ import { expect, fillSandboxLogin, IMS_TWIN, signIn, test } from './support/fixt
 test('the timeline shows this sign-in’s own values, consistent with each other', async ({ page, recorded }) => {
   await signIn(page, 'ada@example.com');
   const flow = page.getByRole('region', { name: 'How this sign-in happened' });
+  await flow.getByRole('button', { name: 'Show the steps' }).click();
 
   // The challenge shown is the one sent, and recomputing it from the verifier matches.
   const sent = new URL(recorded.requests.find((r) => r.url().startsWith(`${IMS_TWIN}/connect/authorize?`))!.url());
@@ -19,7 +20,9 @@ test('the timeline shows this sign-in’s own values, consistent with each other
   await expect(flow.getByLabel('code verifier').first()).toHaveText(form.get('code_verifier')!);
   await flow.getByRole('button', { name: 'Hide code verifier' }).first().click();
 
-  await expect(flow.getByText(`state: ${sent.searchParams.get('state')} (matched the one this tab sent)`)).toBeVisible();
+  await expect(
+    flow.getByText(`state: ${sent.searchParams.get('state')} (matched the one this tab sent)`),
+  ).toBeVisible();
   await expect(flow.getByText(`iss: ${IMS_TWIN}`)).toBeVisible();
   await expect(flow.getByText(/token_type Bearer, expires_in \d+ s/)).toBeVisible();
   for (const link of ['RFC 7636 §4.1–4.2', 'RFC 6749 §4.1.1', 'RFC 9207', 'RFC 6749 §4.1.3']) {
@@ -40,10 +43,13 @@ test('step mode pauses before leaving for the provider, and continues on request
   await page.getByRole('button', { name: 'Continue to sign-in' }).click();
   await fillSandboxLogin(page, 'ada@example.com');
   await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
+  // In step mode the steps stay open after sign-in, now with the callback and token steps.
+  await expect(flow.getByText(/token_type Bearer/)).toBeVisible();
 });
 
 test('a renewal shows in the timeline with the old and new expiry; sign-out clears the timeline', async ({ page }) => {
   await signIn(page, 'ada@example.com', { check: ['offline_access'] });
+  await page.getByRole('button', { name: 'Show the steps' }).click();
   await page.getByRole('button', { name: 'Renew now' }).click();
   const renewals = page.getByRole('list', { name: 'Renewals' });
   await expect(renewals.getByRole('listitem')).toHaveCount(1);

@@ -65,7 +65,7 @@ function PausedSignIn({ url, resume }: { url: string; resume: () => void }) {
           continue to <code>{new URL(url).origin}</code>.
         </p>
       </Notice>
-      {FlowTimeline ? <FlowTimeline /> : <p role="status">Opening the walkthrough…</p>}
+      {FlowTimeline ? <FlowTimeline initiallyOpen /> : <p role="status">Opening the walkthrough…</p>}
     </>
   );
 }

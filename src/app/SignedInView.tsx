@@ -9,6 +9,7 @@ import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { decodeAccessToken } from '../token/decodeAccessToken.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { FlowTimeline } from '../walkthrough/FlowTimeline.tsx';
+import { stepModeOn } from '../walkthrough/recordingNavigator.ts';
 import { TokenWorkbench } from './TokenWorkbench.tsx';
 
 export interface SignedInViewProps {
@@ -128,7 +129,7 @@ export function SignedInView({ user, settings }: SignedInViewProps) {
           </div>
         }
       />
-      <FlowTimeline />
+      <FlowTimeline initiallyOpen={stepModeOn()} />
     </>
   );
 }

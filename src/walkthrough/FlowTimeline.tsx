@@ -57,9 +57,30 @@ function ChallengeCheck({ verifier, challenge }: { verifier: string; challenge: 
   );
 }
 
-/** The sign-in as it happened, step by step, with the values of this very attempt. */
-export function FlowTimeline() {
+/**
+ * The sign-in as it happened, step by step, with the values of this very attempt. Closed unless
+ * `initiallyOpen` (step mode): its steps render when opened, so a plain sign-in does not pay for
+ * drawing them.
+ */
+export function FlowTimeline({ initiallyOpen = false }: { initiallyOpen?: boolean }) {
   const flow = useFlow();
+  const [open, setOpen] = useState(initiallyOpen);
+  if (flow && !open) {
+    return (
+      <section className="card" aria-labelledby="flow-heading">
+        <div className="card-heading">
+          <h2 id="flow-heading">How this sign-in happened</h2>
+          <button type="button" className="button button-small" aria-expanded={false} onClick={() => setOpen(true)}>
+            Show the steps
+          </button>
+        </div>
+        <p className="muted">
+          The PKCE verifier and challenge, the authorization request, the callback and the token request of this very
+          sign-in, each with the standard it follows.
+        </p>
+      </section>
+    );
+  }
   if (!flow) {
     return (
       <section className="card" aria-labelledby="flow-heading">
