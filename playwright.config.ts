@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.ts';
 
 export const APP_URL = 'http://localhost:3000';
+/** A production build served under a sub-path, as a hosted copy for a room is. */
+export const HOSTED_URL = 'http://localhost:4180/lab/';
 
 export default defineConfig({
   testDir: './e2e',
@@ -25,10 +27,18 @@ export default defineConfig({
   webServer: [
     {
       command: 'node --import tsx sandbox/main.ts',
-      env: { SANDBOX_TEST_CONTROLS: '1' },
+      env: { SANDBOX_TEST_CONTROLS: '1', SANDBOX_APP_URLS: `${APP_URL}/ ${HOSTED_URL}` },
       url: 'http://127.0.0.1:3002/health',
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'node --import tsx scripts/serve-built.ts /lab/ 4180',
+      url: HOSTED_URL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
       stdout: 'ignore',
       stderr: 'pipe',
     },

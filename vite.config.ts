@@ -8,6 +8,9 @@ import { cspPlugin, securityHeaders } from './scripts/csp.ts';
 export default defineConfig(({ mode }) => {
   const env = { ...loadEnv(mode, process.cwd(), 'VITE_'), ...process.env };
   return {
+    // Where the app is hosted: '/' by default, or a sub-path such as '/lab/' (APP_BASE), for one
+    // copy served to a workshop room. Redirect and post-logout URIs follow it.
+    base: process.env.APP_BASE ?? '/',
     plugins: [react(), cspPlugin(env)],
     server: {
       port: 3000,

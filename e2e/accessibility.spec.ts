@@ -26,7 +26,9 @@ test('the signed-out page and its settings have no axe violations', async ({ pag
   await expectNoViolations(page);
 });
 
-test('the signed-in page, with workspaces, the scope probe and the walkthrough open, has no axe violations', async ({ page }) => {
+test('the signed-in page, with workspaces, the scope probe and the walkthrough open, has no axe violations', async ({
+  page,
+}) => {
   await signIn(page, 'ada@example.com');
   await page.getByRole('button', { name: /^List workspaces of Analytical Engines - Exploration/ }).click();
   await page

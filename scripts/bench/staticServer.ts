@@ -13,16 +13,23 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Serves a built single-page app from `root` on loopback, as a static host would: hashed assets
- * cached for a year, gzip when asked, every unknown path answered with index.html.
+ * Serves a built single-page app from `root` on loopback under `base`, as a static host would:
+ * hashed assets cached for a year, gzip when asked, every unknown path answered with index.html.
  */
-export async function serveStatic(root: string, port: number, headers: Record<string, string> = {}): Promise<Server> {
+export async function serveStatic(
+  root: string,
+  port: number,
+  headers: Record<string, string> = {},
+  base = '/',
+): Promise<Server> {
   const server = createServer((req, res) => {
     void (async () => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
-        /^(\.\.[/\\])+/,
-        '',
-      );
+      const requested = new URL(req.url ?? '/', 'http://x').pathname;
+      if (!requested.startsWith(base)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end(`This copy of the app is served under ${base}`);
+        return;
+      }
+      const path = normalize(decodeURIComponent(`/${requested.slice(base.length)}`)).replace(/^(\.\.[/\\])+/, '');
       let file = join(root, path);
       let body: Buffer;
       try {
