@@ -26,6 +26,17 @@ function volatile(page: Page | Locator): Locator[] {
     page.locator('.token-input'),
     page.getByText(/^Token eyJ/),
     page.locator('.notice-success code').first(),
+    // The walkthrough's per-attempt values: challenge, state, URL, times.
+    page.locator('[aria-label="code challenge"], [aria-label="Authorization request URL"]'),
+    page
+      .locator('.flow-params tr')
+      .filter({ has: page.locator('th code', { hasText: /^(state|code_challenge)$/ }) })
+      .locator('td:nth-child(2)'),
+    page
+      .locator('.flow-facts li')
+      .filter({ hasText: /^state:/ })
+      .locator('code'),
+    page.getByRole('list', { name: 'Renewals' }),
   ];
 }
 
@@ -71,13 +82,28 @@ async function main(): Promise<void> {
     await shot(page, 'signed-out');
 
     await page.getByRole('checkbox', { name: /offline_access/ }).check();
+    await shotOf(page.getByRole('group', { name: 'Scopes to request' }), 'scope-picker');
     await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByLabel('Step mode: pause before leaving for the identity provider').check();
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Continue to sign-in' }).waitFor();
+    await shot(page, 'step-mode');
+    await page.getByRole('button', { name: 'Continue to sign-in' }).click();
     await page.getByLabel('Email').waitFor();
     await shot(page, 'sandbox-login');
     await login(page, 'ada@example.com');
     await page.locator('.instance').first().waitFor();
     await page.getByText('Signature valid').waitFor();
+    await shotOf(page.getByRole('region', { name: 'How this sign-in happened' }), 'walkthrough');
+    await page.getByRole('button', { name: 'Renew now' }).click();
+    await page.getByRole('list', { name: 'Renewals' }).waitFor();
+    await shotOf(
+      page
+        .getByRole('region', { name: 'How this sign-in happened' })
+        .getByRole('heading', { name: 'Renewals' })
+        .locator('..'),
+      'renewal',
+    );
     await shot(page, 'token-inspector', true);
 
     await page.getByRole('button', { name: /^List workspaces of Analytical Engines - Exploration/ }).click();
@@ -92,6 +118,7 @@ async function main(): Promise<void> {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Step mode: pause before leaving for the identity provider').uncheck();
     await page.getByLabel('Client ID').fill('evo-sandbox-limited');
     await page.getByRole('checkbox', { name: /evo\.object/ }).check();
     await page.getByRole('button', { name: 'Save settings' }).click();
