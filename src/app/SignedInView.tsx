@@ -6,7 +6,7 @@ import { describeAuthError } from '../auth/describeAuthError.ts';
 import { useSignIn } from '../auth/useSignIn.ts';
 import { requestedScopes } from '../config/scopes.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
-import { decodeAccessToken } from '../token/decodeAccessToken.ts';
+import { decodeAccessToken, stringClaim } from '../token/decodeAccessToken.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { FlowTimeline } from '../walkthrough/FlowTimeline.tsx';
 import { stepModeOn } from '../walkthrough/recordingNavigator.ts';
@@ -17,10 +17,6 @@ export interface SignedInViewProps {
   settings: ConnectionSettings;
 }
 
-function stringClaim(claims: Record<string, unknown> | undefined, name: string): string | undefined {
-  const value = claims?.[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
 
 /** What the sign-in asked for: kept in the sign-in's own state, so later edits do not change it. */
 function requestedAtSignIn(user: User, settings: ConnectionSettings): string[] {

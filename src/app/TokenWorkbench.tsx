@@ -5,7 +5,7 @@ import { ScopeProbePanel } from '../evo/ScopeProbePanel.tsx';
 import { WorkspacesPanel } from '../evo/WorkspacesPanel.tsx';
 import type { InstanceRef } from '../evo/workspaces.ts';
 import { discoveryEndpoint } from '../evo/discovery.ts';
-import { decodeAccessToken } from '../token/decodeAccessToken.ts';
+import { decodeAccessToken, stringClaim } from '../token/decodeAccessToken.ts';
 import { tokenFingerprint } from '../token/fingerprint.ts';
 import { SignaturePanel } from '../token/SignaturePanel.tsx';
 import { TokenClaims } from '../token/TokenClaims.tsx';
@@ -29,10 +29,6 @@ export interface TokenWorkbenchProps {
   whenExpired: ReactNode;
 }
 
-function stringClaim(claims: Record<string, unknown> | undefined, name: string): string | undefined {
-  const value = claims?.[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
 
 /** Everything the app shows about one access token, and what it can do in Evo. */
 export function TokenWorkbench(props: TokenWorkbenchProps) {

@@ -51,3 +51,9 @@ export function decodeAccessToken(token: string): DecodedAccessToken {
   }
   return { kind: 'jwt', header, claims };
 }
+
+/** A claim's value when it is a non-empty string, for the identity claims the page shows. */
+export function stringClaim(claims: Record<string, unknown> | undefined, name: string): string | undefined {
+  const value = claims?.[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
