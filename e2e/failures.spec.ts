@@ -166,3 +166,13 @@ test('with a refresh token the session renews by itself a minute before the toke
   await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('a part of the app that fails to download is explained instead of loading forever', async ({ page }) => {
+  await page.route('**/src/app/PastedTokenView.tsx*', (route) => route.abort('connectionrefused'));
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Paste a token' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The token inspector could not be loaded');
+  await expect(alert).toContainText('Reload the page and try again');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+});

@@ -10,7 +10,8 @@ import { requestedScopes } from '../config/scopes.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { SettingsForm } from '../settings/SettingsForm.tsx';
 import { shareLink } from '../settings/shareLink.ts';
-import { lazyModule, useLazyModule } from '../ui/lazyModule.ts';
+import { lazyModule } from '../ui/lazyModule.ts';
+import { Loaded } from '../ui/Loaded.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { saveFlow } from '../walkthrough/flowRecord.ts';
 import { setStepMode, stepModeOn, usePausedSignIn } from '../walkthrough/recordingNavigator.ts';
@@ -28,7 +29,6 @@ const setupGuide = lazyModule(() => import('../settings/SetupGuide.tsx').then((m
 /** The guide to registering an Evo app, loaded when a person asks for it. */
 function SetupGuideSlot() {
   const [open, setOpen] = useState(false);
-  const { value: SetupGuide, error } = useLazyModule(setupGuide, open);
   if (!open) {
     return (
       <p className="guide-link">
@@ -39,16 +39,17 @@ function SetupGuideSlot() {
       </p>
     );
   }
-  if (error) return <p role="alert">The guide could not be loaded; reload the page and try again.</p>;
-  if (!SetupGuide) return <p role="status">Opening the guide…</p>;
-  return <SetupGuide redirectUri={redirectUri()} postLogoutRedirectUri={postLogoutRedirectUri()} />;
+  return (
+    <Loaded module={setupGuide} what="guide">
+      {(SetupGuide) => <SetupGuide redirectUri={redirectUri()} postLogoutRedirectUri={postLogoutRedirectUri()} />}
+    </Loaded>
+  );
 }
 
 const flowTimeline = lazyModule(() => import('../walkthrough/FlowTimeline.tsx').then((module) => module.FlowTimeline));
 
 /** Step mode's stop before leaving: steps 1 and 2 of this very sign-in, and a way on. */
 function PausedSignIn({ url, resume }: { url: string; resume: () => void }) {
-  const { value: FlowTimeline } = useLazyModule(flowTimeline);
   return (
     <>
       <Notice
@@ -65,7 +66,9 @@ function PausedSignIn({ url, resume }: { url: string; resume: () => void }) {
           continue to <code>{new URL(url).origin}</code>.
         </p>
       </Notice>
-      {FlowTimeline ? <FlowTimeline initiallyOpen /> : <p role="status">Opening the walkthrough…</p>}
+      <Loaded module={flowTimeline} what="walkthrough">
+        {(FlowTimeline) => <FlowTimeline initiallyOpen />}
+      </Loaded>
     </>
   );
 }
@@ -75,7 +78,6 @@ const pastedTokenView = lazyModule(() => import('./PastedTokenView.tsx').then((m
 /** "Paste a token": loads the inspector only when a person asks for it. */
 function PasteTokenSlot({ discoveryUrl }: { discoveryUrl: string }) {
   const [open, setOpen] = useState(false);
-  const { value: PastedTokenView, error } = useLazyModule(pastedTokenView, open);
   if (!open) {
     return (
       <section className="card" aria-labelledby="paste-heading">
@@ -90,36 +92,19 @@ function PasteTokenSlot({ discoveryUrl }: { discoveryUrl: string }) {
       </section>
     );
   }
-  if (error) {
-    return (
-      <Notice tone="error" title="The token inspector could not be loaded">
-        <p>Reload the page and try again.</p>
-      </Notice>
-    );
-  }
-  if (!PastedTokenView) return <p role="status">Opening the token inspector…</p>;
-  return <PastedTokenView discoveryUrl={discoveryUrl} />;
+  return (
+    <Loaded module={pastedTokenView} what="token inspector">
+      {(PastedTokenView) => <PastedTokenView discoveryUrl={discoveryUrl} />}
+    </Loaded>
+  );
 }
 
 function SignedInSlot(props: SignedInViewProps) {
-  const { value: SignedInView, error } = useLazyModule(signedInView);
-  if (error) {
-    return (
-      <Notice tone="error" title="Part of the app could not be loaded">
-        <p>
-          The signed-in view did not download (the server may have been updated, or the connection dropped). Reload the
-          page; you stay signed in.
-        </p>
-      </Notice>
-    );
-  }
-  if (!SignedInView)
-    return (
-      <p role="status" className="big-status">
-        Opening the token inspector…
-      </p>
-    );
-  return <SignedInView {...props} />;
+  return (
+    <Loaded module={signedInView} what="token inspector" className="big-status">
+      {(SignedInView) => <SignedInView {...props} />}
+    </Loaded>
+  );
 }
 
 interface HomeProps {
