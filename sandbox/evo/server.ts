@@ -1,11 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { appOrigins, type SandboxConfig } from '../config.ts';
-import { close, listen, urlHost } from '../http.ts';
+import { close, listen, readBody, urlHost } from '../http.ts';
 import { findUserBySub } from '../users.ts';
 import { AccessDenied, tokenVerifier } from './auth.ts';
 import { HUBS, instancesFor, SERVICES, workspaceItems, workspacesOf, type Instance } from './data.ts';
 import { FaultSwitch, parseFaultRequest, type EvoRoute, type Fault } from './faults.ts';
-import { readBody } from '../http.ts';
 
 /** A running Evo twin. */
 export interface EvoTwin {

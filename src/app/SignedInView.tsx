@@ -17,7 +17,6 @@ export interface SignedInViewProps {
   settings: ConnectionSettings;
 }
 
-
 /** What the sign-in asked for: kept in the sign-in's own state, so later edits do not change it. */
 function requestedAtSignIn(user: User, settings: ConnectionSettings): string[] {
   const state = user.state as { requestedScopes?: unknown } | undefined;

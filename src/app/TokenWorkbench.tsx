@@ -29,7 +29,6 @@ export interface TokenWorkbenchProps {
   whenExpired: ReactNode;
 }
 
-
 /** Everything the app shows about one access token, and what it can do in Evo. */
 export function TokenWorkbench(props: TokenWorkbenchProps) {
   const { accessToken, discoveryUrl } = props;

@@ -3,6 +3,7 @@ import type { AppEnv } from '../config/env.ts';
 import { ENVIRONMENT_IDS, type EnvironmentId } from '../config/environments.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import {
+  isValid,
   normalizeSettings,
   settingsForEnvironment,
   validateSettings,
@@ -69,7 +70,7 @@ export function SettingsForm({ env, saved, onSave, redirectUri, shareLink, child
       className="settings-form"
       onSubmit={(event) => {
         event.preventDefault();
-        if (Object.keys(errors).length === 0) onSave(normalizeSettings(draft));
+        if (isValid(errors)) onSave(normalizeSettings(draft));
       }}
     >
       <fieldset>
@@ -184,7 +185,7 @@ export function SettingsForm({ env, saved, onSave, redirectUri, shareLink, child
       </fieldset>
 
       <div className="form-actions">
-        <button type="submit" className="button" disabled={!dirty || Object.keys(errors).length > 0}>
+        <button type="submit" className="button" disabled={!dirty || !isValid(errors)}>
           Save settings
         </button>
         <button type="button" className="button button-quiet" disabled={!dirty} onClick={() => setDraft(saved)}>
