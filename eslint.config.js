@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import pluginQuery from '@tanstack/eslint-plugin-query';
+import importX from 'eslint-plugin-import-x';
 import playwright from 'eslint-plugin-playwright';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -30,10 +31,59 @@ export default tseslint.config(
     },
   },
   {
-    // Shared UI imports no feature (STYLE.md: shared -> features -> app).
-    files: ['src/ui/**'],
+    // The house, one way up (README "Architecture"):
+    //   ui, config  ->  settings, token (models)  ->  auth (the session)  ->  evo, walkthrough (features)  ->  app
+    // Features never import app/; auth/ imports no feature (they subscribe to its events); ui/
+    // imports nothing of ours; and no module reaches itself through a cycle.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx'] } } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['../app/*', '../auth/*', '../token/*', '../evo/*', '../settings/*'] }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/ui',
+              from: './src',
+              except: ['./ui'],
+              message: 'ui/ is shared: it imports nothing of ours.',
+            },
+            {
+              target: './src/config',
+              from: './src',
+              except: ['./config'],
+              message: 'config/ is the base: it imports nothing of ours.',
+            },
+            {
+              target: ['./src/settings', './src/token'],
+              from: ['./src/auth', './src/evo', './src/walkthrough', './src/app'],
+              message: 'settings/ and token/ are models: they import no session, feature or shell.',
+            },
+            {
+              target: './src/auth',
+              from: ['./src/evo', './src/walkthrough', './src/app'],
+              message: 'auth/ imports no feature: features subscribe to its events (auth/sessionEvents.ts).',
+            },
+            {
+              target: ['./src/evo', './src/walkthrough'],
+              from: './src/app',
+              message: 'Features never import the app shell.',
+            },
+            {
+              target: './src/evo',
+              from: './src/walkthrough',
+              message: 'Features do not import each other.',
+            },
+            {
+              target: './src/walkthrough',
+              from: './src/evo',
+              message: 'Features do not import each other.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -103,7 +103,7 @@ test('copies the token, a curl line and an .env line only on request, and shows 
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
 });
 
-test('a share link carries the settings and scopes to another browser, and never a token', async ({
+test('a share link proposes its settings and applies them only on confirm; declining changes nothing', async ({
   page,
   browser,
 }) => {
@@ -117,28 +117,57 @@ test('a share link carries the settings and scopes to another browser, and never
   const other = await otherBrowser.newPage();
   await other.goto('/');
   await expect(other.getByLabel('Client ID')).toHaveValue('evo-sandbox-spa');
-  // Pasted into a tab that already shows the app, the link still applies.
+  // Pasted into a tab that already shows the app, the link proposes what would change.
   await other.goto(link);
-  await expect(other.getByText('Settings from a shared link were applied')).toBeVisible();
+  const proposal = other.getByRole('status').filter({ hasText: 'A shared link proposes other settings' });
+  await expect(proposal).toContainText('evo-sandbox-short-lived');
+  await expect(proposal).toContainText('evo.file');
+  await expect(other).toHaveURL('http://localhost:3000/');
+  // Nothing is applied or saved while it waits.
+  await expect(other.getByLabel('Client ID')).toHaveValue('evo-sandbox-spa');
+  expect(await other.evaluate(() => localStorage.getItem('evo-sign-in-lab:settings:v1') ?? '')).not.toContain(
+    'short-lived',
+  );
+  // Declining leaves everything as it was, after a reload too.
+  await other.getByRole('button', { name: 'Keep my settings' }).click();
+  await expect(proposal).toHaveCount(0);
+  await other.reload();
+  await expect(other.getByLabel('Client ID')).toHaveValue('evo-sandbox-spa');
+  // Confirming applies them, and they survive a reload.
+  await other.goto(link);
+  await other.getByRole('button', { name: 'Use the shared settings' }).click();
   await expect(other.getByLabel('Client ID')).toHaveValue('evo-sandbox-short-lived');
   await expect(other.getByRole('checkbox', { name: /evo\.file/ })).toBeChecked();
-  await expect(other).toHaveURL('http://localhost:3000/');
-  // "Use my own settings" puts back what that browser had.
-  await other.getByRole('button', { name: 'Use my own settings instead' }).click();
-  await expect(other.getByLabel('Client ID')).toHaveValue('evo-sandbox-spa');
-  // Opened in a new tab, the link applies too, and the choice survives a reload.
-  const fresh = await otherBrowser.newPage();
-  await fresh.goto(link);
-  await expect(fresh.getByLabel('Client ID')).toHaveValue('evo-sandbox-short-lived');
-  await fresh.reload();
-  await expect(fresh.getByLabel('Client ID')).toHaveValue('evo-sandbox-short-lived');
+  await other.reload();
+  await expect(other.getByLabel('Client ID')).toHaveValue('evo-sandbox-short-lived');
   await otherBrowser.close();
+});
 
-  // Signed in, the link still carries settings only.
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await fillSandboxLogin(page, 'ada@example.com');
-  await expect(page.getByRole('heading', { name: /^Signed in/ })).toBeVisible();
+test('a share link to a foreign Discovery host names the new host and is not applied', async ({ page }) => {
+  const payload = {
+    environment: 'sandbox',
+    clientId: 'evo-sandbox-spa',
+    discoveryUrl: 'https://evo-discovery.attacker.example',
+    scopes: [],
+    tokenStorage: 'session',
+  };
+  const hash = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  await page.goto(`/#settings=${hash}`);
+  const proposal = page.getByRole('status').filter({ hasText: 'A shared link proposes other settings' });
+  await expect(proposal).toContainText('New hosts');
+  await expect(proposal).toContainText('evo-discovery.attacker.example');
+  await expect(page.getByLabel('Discovery URL')).toHaveValue('http://127.0.0.1:3002');
+  await page.reload();
+  await expect(page.getByLabel('Discovery URL')).toHaveValue('http://127.0.0.1:3002');
+  await expect(proposal).toHaveCount(0);
+});
+
+test('signed in, the share link carries settings only, never the token', async ({ page }) => {
+  await signIn(page, 'ada@example.com', { check: ['evo.file'] });
   const token = await storedAccessToken(page);
+  // The link is read from the signed-in page, after the token exists.
+  await page.getByText('Share these settings').click();
+  const link = await page.getByLabel('Share link').inputValue();
   const json = Buffer.from(new URL(link).hash.slice('#settings='.length), 'base64url').toString();
   expect(Object.keys(JSON.parse(json) as object).sort()).toEqual([
     'authority',
@@ -148,7 +177,8 @@ test('a share link carries the settings and scopes to another browser, and never
     'scopes',
     'tokenStorage',
   ]);
-  expect(json).not.toContain(token.slice(0, 20));
+  expect(JSON.parse(json)).toMatchObject({ scopes: ['evo.file'] });
+  for (const part of token.split('.')) expect(link).not.toContain(part.slice(0, 16));
 });
 
 test('the countdown turns into an expired state that offers renewal or signing in again', async ({ page }) => {
@@ -173,7 +203,7 @@ test('with memory-only storage the token is never written to storage, and a relo
   await fillSandboxLogin(page, 'ada@example.com');
   await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
   const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
-  expect(stored).not.toMatch(/access_token|oidc\.user/);
+  expect(stored).not.toMatch(/access_token|oidc\.[0-9a-f]+\.user:/);
 
   await expect(page.getByText('Tokens stay in this page’s memory only')).toBeVisible();
 

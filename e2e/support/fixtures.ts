@@ -146,7 +146,7 @@ export async function signIn(page: Page, email: string, settings?: SettingsChang
 /** The access token the app holds in this tab's sessionStorage (read by the test, never logged). */
 export async function storedAccessToken(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const key = Object.keys(sessionStorage).find((name) => name.startsWith('oidc.user:'));
+    const key = Object.keys(sessionStorage).find((name) => /^oidc\.[0-9a-f]+\.user:/.test(name));
     const user = key ? (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { access_token?: string }) : {};
     if (!user.access_token) throw new Error('no signed-in user in sessionStorage');
     return user.access_token;

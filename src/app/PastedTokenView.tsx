@@ -1,5 +1,27 @@
 import { useId, useState } from 'react';
-import { TokenWorkbench } from './TokenWorkbench.tsx';
+import { decodeAccessToken } from '../token/decodeAccessToken.ts';
+import { tokenFingerprint } from '../token/fingerprint.ts';
+import { TokenWorkbench, type InspectedToken } from './TokenWorkbench.tsx';
+
+/** A pasted token as the workbench reads it: its own session, no sign-in behind it. */
+function pastedToken(accessToken: string): InspectedToken {
+  const decoded = decodeAccessToken(accessToken);
+  const claims = decoded.kind === 'jwt' ? decoded.claims : undefined;
+  return {
+    accessToken,
+    decoded,
+    key: {
+      session: 'pasted',
+      subject: claims && Object.hasOwn(claims, 'sub') && typeof claims.sub === 'string' ? claims.sub : 'unknown',
+      issuedAt: typeof claims?.iat === 'number' ? claims.iat : 0,
+      fingerprint: tokenFingerprint(accessToken),
+    },
+    requested: undefined,
+    responseScopes: [],
+    responseExpiresAt: undefined,
+    hasRefreshToken: false,
+  };
+}
 
 interface PastedTokenViewProps {
   discoveryUrl: string;
@@ -13,7 +35,7 @@ interface PastedTokenViewProps {
 export function PastedTokenView({ discoveryUrl }: PastedTokenViewProps) {
   const id = useId();
   const [text, setText] = useState('');
-  const [inspected, setInspected] = useState<string | undefined>();
+  const [inspected, setInspected] = useState<InspectedToken | undefined>();
 
   return (
     <>
@@ -23,7 +45,7 @@ export function PastedTokenView({ discoveryUrl }: PastedTokenViewProps) {
           onSubmit={(event) => {
             event.preventDefault();
             const token = text.replace(/^\s*Bearer\s+/i, '').trim();
-            setInspected(token || undefined);
+            setInspected(token ? pastedToken(token) : undefined);
           }}
         >
           <label className="field-label" htmlFor={id}>
@@ -64,10 +86,9 @@ export function PastedTokenView({ discoveryUrl }: PastedTokenViewProps) {
       </section>
       {inspected ? (
         <TokenWorkbench
-          key={inspected}
-          accessToken={inspected}
+          key={inspected.accessToken}
+          token={inspected}
           discoveryUrl={discoveryUrl}
-          requested={undefined}
           checkSignatureAutomatically={false}
           whenExpired={<p>Get a fresh token from where this one came from, and paste it again.</p>}
         />

@@ -1,42 +1,35 @@
-import type { User } from 'oidc-client-ts';
-import { useCallback } from 'react';
-import { useAuth } from 'react-oidc-context';
+import { useCallback, useId } from 'react';
+import { appBaseUrl } from '../auth/appUrls.ts';
+import type { Session, SessionActions } from '../auth/useSession.ts';
 import { userManagerFor } from '../auth/userManager.ts';
-import { describeAuthError } from '../auth/describeAuthError.ts';
-import { useSignIn } from '../auth/useSignIn.ts';
-import { requestedScopes } from '../config/scopes.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
-import { decodeAccessToken, stringClaim } from '../token/decodeAccessToken.ts';
+import { shareLink } from '../settings/shareLink.ts';
+import { CopyButton } from '../ui/CopyButton.tsx';
+import { stringClaim } from '../token/decodeAccessToken.ts';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { FlowTimeline } from '../walkthrough/FlowTimeline.tsx';
-import { stepModeOn } from '../walkthrough/recordingNavigator.ts';
+import { useStepMode } from '../walkthrough/stepMode.ts';
 import { TokenWorkbench } from './TokenWorkbench.tsx';
 
 export interface SignedInViewProps {
-  user: User;
+  session: Extract<Session, { phase: 'signed-in' | 'renewing' }>;
+  actions: SessionActions;
   settings: ConnectionSettings;
 }
 
-/** What the sign-in asked for: kept in the sign-in's own state, so later edits do not change it. */
-function requestedAtSignIn(user: User, settings: ConnectionSettings): string[] {
-  const state = user.state as { requestedScopes?: unknown } | undefined;
-  const scopes = state?.requestedScopes;
-  return Array.isArray(scopes) && scopes.every((s) => typeof s === 'string')
-    ? scopes
-    : requestedScopes(settings.scopes);
-}
-
-/** The signed-in page: who signed in, then everything about their token. */
-export function SignedInView({ user, settings }: SignedInViewProps) {
-  const auth = useAuth();
-  const signIn = useSignIn(settings);
-  const decoded = decodeAccessToken(user.access_token);
-  const claims = decoded.kind === 'jwt' ? decoded.claims : undefined;
+/** The signed-in page: who signed in and the session's actions, then everything about the token. */
+export function SignedInView({ session, actions, settings }: SignedInViewProps) {
+  const { token, renewalProblem } = session;
+  const stepMode = useStepMode();
+  const claims = token.decoded.kind === 'jwt' ? token.decoded.claims : undefined;
   // There is no ID token for Evo apps: who signed in comes from the access token's claims.
   const name = stringClaim(claims, 'name') ?? stringClaim(claims, 'preferred_username') ?? stringClaim(claims, 'sub');
   const email = stringClaim(claims, 'email');
   const org = stringClaim(claims, 'org_name');
-  const renew = user.refresh_token ? () => void auth.signinSilent() : undefined;
+  const renewing = session.phase === 'renewing';
+  const shareId = useId();
+  const renew = token.hasRefreshToken ? () => void actions.renew() : undefined;
   // The provider's metadata is already in hand (oidc-client-ts holds it): its jwks_uri saves a
   // second metadata fetch when the token's issuer is that provider.
   const knownJwksUri = useCallback(
@@ -47,9 +40,6 @@ export function SignedInView({ user, settings }: SignedInViewProps) {
     [settings],
   );
 
-  const renewalProblem =
-    auth.error?.source === 'signinSilent' ? describeAuthError(auth.error, settings.authority) : undefined;
-
   return (
     <>
       {renewalProblem ? (
@@ -57,7 +47,7 @@ export function SignedInView({ user, settings }: SignedInViewProps) {
           tone="error"
           title={`Renewing the session failed: ${renewalProblem.title.toLowerCase()}`}
           actions={
-            <button type="button" className="button" onClick={() => void signIn()}>
+            <button type="button" className="button" onClick={() => void actions.signIn()}>
               Sign in again
             </button>
           }
@@ -79,36 +69,48 @@ export function SignedInView({ user, settings }: SignedInViewProps) {
           <h2 id="who-heading">Signed in{name ? <> as {name}</> : null}</h2>
           <div className="button-row">
             {renew ? (
-              <button type="button" className="button" onClick={renew}>
-                Renew now
+              // Stays pressable while a renewal runs: a press joins it instead of sending another.
+              <button type="button" className="button" aria-busy={renewing} onClick={renew}>
+                {renewing ? 'Renewing…' : 'Renew now'}
               </button>
             ) : null}
-            <button type="button" className="button" onClick={() => void auth.removeUser()}>
+            <button type="button" className="button" onClick={() => void actions.forget()}>
               Forget the token here
             </button>
-            <button type="button" className="button" onClick={() => void auth.signoutRedirect()}>
+            <button type="button" className="button" onClick={() => void actions.signOut()}>
               Sign out
             </button>
           </div>
         </div>
-        <p className="muted">
+        <p className="muted" aria-live="polite">
           {[email, org].filter(Boolean).join(' · ')}
           {email || org ? ' · ' : ''}read from the access token (Evo apps get no ID token).{' '}
-          {user.refresh_token ? 'A refresh token came back too.' : 'No refresh token came back.'}
+          {token.hasRefreshToken ? 'A refresh token came back too.' : 'No refresh token came back.'}
+          {renewing ? ' Renewing the session…' : ''}
         </p>
         <p className="muted">
-          <strong>Sign out</strong> ends your session at the identity provider too, so the next sign-in asks for your
-          password. <strong>Forget the token here</strong> only removes the tokens from this tab: the provider still
-          knows you, and the next sign-in may come straight back without asking.
+          <strong>Sign out</strong> revokes the tokens at the identity provider, then ends your session there, so the
+          next sign-in asks for your password. <strong>Forget the token here</strong> only removes the tokens from this
+          tab: the refresh token stays valid at the provider until it expires, and the provider still knows you, so the
+          next sign-in may come straight back without asking.
         </p>
+        <details className="share-settings">
+          <summary>Share these settings</summary>
+          <label className="field-label" htmlFor={shareId}>
+            Share link
+          </label>
+          <div className="input-row">
+            <input id={shareId} className="input" value={shareLink(settings, appBaseUrl())} readOnly />
+            <CopyButton value={() => shareLink(settings, appBaseUrl())} label="Copy" />
+          </div>
+          <p className="field-hint">
+            Opens this app with these settings, for someone else to sign in with. It never carries your token.
+          </p>
+        </details>
       </section>
       <TokenWorkbench
-        accessToken={user.access_token}
+        token={token}
         discoveryUrl={settings.discoveryUrl}
-        requested={requestedAtSignIn(user, settings)}
-        responseScopes={user.scopes}
-        responseExpiresAt={user.expires_at ? new Date(user.expires_at * 1000) : undefined}
-        hasRefreshToken={Boolean(user.refresh_token)}
         checkSignatureAutomatically
         knownJwksUri={knownJwksUri}
         whenExpired={
@@ -118,13 +120,15 @@ export function SignedInView({ user, settings }: SignedInViewProps) {
                 Renew with the refresh token
               </button>
             ) : null}
-            <button type="button" className="button" onClick={() => void signIn()}>
+            <button type="button" className="button" onClick={() => void actions.signIn()}>
               Sign in again
             </button>
           </div>
         }
       />
-      <FlowTimeline initiallyOpen={stepModeOn()} />
+      <ErrorBoundary what="walkthrough">
+        <FlowTimeline initiallyOpen={stepMode} />
+      </ErrorBoundary>
     </>
   );
 }

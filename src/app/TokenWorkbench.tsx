@@ -1,27 +1,38 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { DiscoveryPanel } from '../evo/DiscoveryPanel.tsx';
+import type { TokenIdentity } from '../evo/discovery.ts';
+import { discoveryEndpoint } from '../evo/discovery.ts';
 import { ScopeProbePanel } from '../evo/ScopeProbePanel.tsx';
 import { WorkspacesPanel } from '../evo/WorkspacesPanel.tsx';
 import type { InstanceRef } from '../evo/workspaces.ts';
-import { discoveryEndpoint } from '../evo/discovery.ts';
-import { decodeAccessToken, stringClaim } from '../token/decodeAccessToken.ts';
-import { tokenFingerprint } from '../token/fingerprint.ts';
+import { stringClaim, type DecodedAccessToken } from '../token/decodeAccessToken.ts';
 import { SignaturePanel } from '../token/SignaturePanel.tsx';
 import { TokenClaims } from '../token/TokenClaims.tsx';
 import { TokenSummary } from '../token/TokenSummary.tsx';
 import { grantedScopes } from '../token/tokenScopes.ts';
+import { tokenVerdict } from '../token/tokenVerdict.ts';
+import { useSignatureCheck } from '../token/useSignatureCheck.ts';
 import { UseTokenElsewhere } from '../token/UseTokenElsewhere.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { useNow } from '../ui/useNow.ts';
 import { queryClient } from './queryClient.ts';
 
-export interface TokenWorkbenchProps {
+/** A token to inspect: the session's, or one pasted; decoded once by whoever holds it. */
+export interface InspectedToken {
   accessToken: string;
-  discoveryUrl: string;
+  decoded: DecodedAccessToken;
+  key: { session: string; subject: string; issuedAt: number; fingerprint: string };
   /** The scopes the sign-in asked for; undefined for a pasted token. */
   requested: readonly string[] | undefined;
-  responseScopes?: readonly string[];
-  responseExpiresAt?: Date;
-  hasRefreshToken?: boolean;
+  responseScopes: readonly string[];
+  responseExpiresAt: Date | undefined;
+  hasRefreshToken: boolean;
+}
+
+export interface TokenWorkbenchProps {
+  token: InspectedToken;
+  discoveryUrl: string;
   /** Check the signature at once (the app's own token) or only when asked (a pasted one). */
   checkSignatureAutomatically: boolean;
   /** The signing provider's `jwks_uri`, when the app already has its metadata. */
@@ -29,66 +40,74 @@ export interface TokenWorkbenchProps {
   whenExpired: ReactNode;
 }
 
-/** Everything the app shows about one access token, and what it can do in Evo. */
-export function TokenWorkbench(props: TokenWorkbenchProps) {
-  const { accessToken, discoveryUrl } = props;
+/** Everything the app shows about one access token, and what it can do in Evo, from one verdict. */
+export function TokenWorkbench({ token, discoveryUrl, checkSignatureAutomatically, knownJwksUri, whenExpired }: TokenWorkbenchProps) {
+  const { accessToken, decoded } = token;
   const [instance, setInstance] = useState<InstanceRef | undefined>();
   const [workspace, setWorkspace] = useState<{ id: string; name: string } | undefined>();
-  const decoded = decodeAccessToken(accessToken);
+  const [signatureAsked, setSignatureAsked] = useState(false);
   const claims = decoded.kind === 'jwt' ? decoded.claims : undefined;
-  const identity = {
-    accessToken,
-    subject: stringClaim(claims, 'sub') ?? 'unknown',
-    issuedAt: typeof claims?.iat === 'number' ? claims.iat : 0,
-    fingerprint: tokenFingerprint(accessToken),
-  };
+  const issuer = stringClaim(claims, 'iss');
+  const checkStarted = decoded.kind === 'jwt' && (checkSignatureAutomatically || signatureAsked);
+  const signature = useSignatureCheck(accessToken, issuer, checkStarted, knownJwksUri);
+  const now = useNow(5_000, accessToken);
+  const verdict = tokenVerdict({ decoded, now, signature, responseExpiresAt: token.responseExpiresAt });
+  const identity: TokenIdentity = { accessToken, discoveryUrl, ...token.key };
 
   return (
     <QueryClientProvider client={queryClient}>
-      <TokenSummary
-        decoded={decoded}
-        requested={props.requested}
-        responseScopes={props.responseScopes ?? []}
-        responseExpiresAt={props.responseExpiresAt}
-        hasRefreshToken={props.hasRefreshToken ?? false}
-        whenExpired={props.whenExpired}
-      />
+      <ErrorBoundary what="token summary">
+        <TokenSummary
+          decoded={decoded}
+          verdict={verdict}
+          requested={token.requested}
+          responseScopes={token.responseScopes}
+          responseExpiresAt={token.responseExpiresAt}
+          hasRefreshToken={token.hasRefreshToken}
+          whenExpired={whenExpired}
+        />
+      </ErrorBoundary>
       {decoded.kind === 'jwt' ? (
-        <SignaturePanel
-          token={accessToken}
-          issuer={stringClaim(claims, 'iss')}
-          automatic={props.checkSignatureAutomatically}
-          knownJwksUri={props.knownJwksUri}
-        />
+        <ErrorBoundary what="signature check">
+          <SignaturePanel
+            issuer={issuer}
+            started={checkStarted}
+            onStart={() => setSignatureAsked(true)}
+            check={signature}
+          />
+        </ErrorBoundary>
       ) : null}
-      <DiscoveryPanel
-        discoveryUrl={discoveryUrl}
-        token={identity}
-        chosenInstanceId={instance?.id}
-        onChooseInstance={(chosen) => {
-          setInstance(chosen);
-          setWorkspace(undefined);
-        }}
-      />
-      {instance ? (
-        <WorkspacesPanel
-          key={`${instance.hubUrl} ${instance.id}`}
-          instance={instance}
+      <ErrorBoundary what="Discovery panel">
+        <DiscoveryPanel
           token={identity}
-          probedWorkspaceId={workspace?.id}
-          onProbe={setWorkspace}
+          chosenInstanceId={instance?.id}
+          onChooseInstance={(chosen) => {
+            setInstance(chosen);
+            setWorkspace(undefined);
+          }}
         />
+      </ErrorBoundary>
+      {instance ? (
+        <ErrorBoundary what="workspaces panel" key={`${instance.hubUrl} ${instance.id}`}>
+          <WorkspacesPanel instance={instance} token={identity} probedWorkspaceId={workspace?.id} onProbe={setWorkspace} />
+        </ErrorBoundary>
       ) : null}
       {instance && workspace ? (
-        <ScopeProbePanel
-          instance={instance}
-          workspace={workspace}
-          token={identity}
-          granted={grantedScopes(claims, props.responseScopes ?? [], props.hasRefreshToken ?? false).scopes}
-        />
+        <ErrorBoundary what="scope probe">
+          <ScopeProbePanel
+            instance={instance}
+            workspace={workspace}
+            token={identity}
+            granted={grantedScopes(claims, token.responseScopes, token.hasRefreshToken).scopes}
+          />
+        </ErrorBoundary>
       ) : null}
       <UseTokenElsewhere token={accessToken} discoveryEndpoint={discoveryEndpoint(discoveryUrl)} />
-      {decoded.kind === 'jwt' ? <TokenClaims decoded={decoded} /> : null}
+      {decoded.kind === 'jwt' ? (
+        <ErrorBoundary what="token claims">
+          <TokenClaims decoded={decoded} />
+        </ErrorBoundary>
+      ) : null}
     </QueryClientProvider>
   );
 }

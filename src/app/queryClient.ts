@@ -1,5 +1,7 @@
 import { QueryClient, type DefaultOptions } from '@tanstack/react-query';
+import { onSessionEvent } from '../auth/sessionEvents.ts';
 import { isTransient } from '../evo/evoApiError.ts';
+import { forgetHubs } from '../evo/hostPolicy.ts';
 
 /**
  * Query defaults, in one place: retry only what may succeed by itself (5xx, network, timeout),
@@ -20,3 +22,10 @@ export const queryDefaults = {
  * after sign-in, not on first paint.
  */
 export const queryClient = new QueryClient({ defaultOptions: queryDefaults });
+
+// Answers belong to a session: when it ends (sign-out, forget, another person, changed
+// settings), every answer and every hub it was allowed to reach goes with it.
+onSessionEvent('ended', () => {
+  queryClient.clear();
+  forgetHubs();
+});

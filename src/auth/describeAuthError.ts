@@ -1,4 +1,6 @@
 import { redactSecrets } from '../ui/redact.ts';
+import { IssuerMismatchError } from './issuerCheck.ts';
+import { SpentRefreshTokenError } from './renewal.ts';
 
 /** A sign-in problem in words: what happened, why it matters, what to do next. */
 export interface AuthProblem {
@@ -92,6 +94,34 @@ function text(value: unknown): string | undefined {
  * fields and known library messages are used; nothing that could hold a token is repeated.
  */
 export function describeAuthError(raw: unknown, authority: string): AuthProblem {
+  if (raw instanceof IssuerMismatchError) {
+    const { check } = raw;
+    return {
+      title: 'Sign-in refused: the answer came from another identity provider',
+      detail:
+        check.outcome === 'mismatch'
+          ? `The authorization response says it was issued by ${check.iss}, but this sign-in was sent to ${check.expected}. That is what a mix-up attack looks like (RFC 9207): a code from one provider played into a sign-in with another, to be exchanged with this tab's PKCE verifier. No token was requested.`
+          : `${check.expected} says in its metadata that it always names itself in the authorization response (iss), but this response did not. It may not have come from that provider (RFC 9207), so no token was requested.`,
+      action: 'Start a new sign-in from this page. If it happens again, check the authority in the connection settings.',
+      code: 'iss_mismatch',
+    };
+  }
+  if (raw instanceof SpentRefreshTokenError) {
+    return {
+      title: 'Another tab already renewed this session',
+      detail:
+        'A copy of this session in another tab used the refresh token first, and the provider replaced it. Sending the old one again would look like a stolen token being replayed, and the provider would end the session everywhere, so this tab did not send it.',
+      action: 'Sign in again in this tab, or keep using the other tab.',
+    };
+  }
+  if ((raw as ErrorLike | null)?.name === 'StrayCallback') {
+    return {
+      title: 'A sign-in answer in the address bar was ignored',
+      detail:
+        'The page was opened with an authorization response that belongs to no sign-in started in this tab (no state, or a state this tab never issued): a link someone sent, a reloaded or bookmarked callback, or a forged one. It was not exchanged for tokens, and it has been removed from the address bar.',
+      action: 'Start a sign-in from this page if you meant to sign in.',
+    };
+  }
   const error = (raw ?? {}) as ErrorLike;
   const inner = (error.innerError ?? error) as ErrorLike;
   const code = text(inner.error) ?? text(error.error);
@@ -129,6 +159,13 @@ export function describeAuthError(raw: unknown, authority: string): AuthProblem 
       title: 'The identity provider could not be reached',
       detail: `The browser could not get an answer from ${authority}: it is down, the address is wrong, you are offline, it does not allow this page's origin (CORS), or this page's Content-Security-Policy does not list it (a custom authority must be set in VITE_AUTHORITY when the app is built).`,
       action: 'Check the authority in the connection settings and your connection, then try again.',
+    };
+  }
+  if (message.startsWith('The browser blocked the sign-in window') || message.startsWith('The sign-in window was closed')) {
+    return {
+      title: 'The sign-in window did not finish',
+      detail: `${message} This browser keeps no site data, so this page signs in in a separate window to keep the PKCE verifier in memory.`,
+      action: 'Sign in again, and finish signing in in the window that opens.',
     };
   }
   if (message.startsWith('Invalid response Content-Type')) {

@@ -1,4 +1,5 @@
 import type { OidcMetadata, UserManager } from 'oidc-client-ts';
+import { browserStorage } from '../config/browserStorage.ts';
 
 const PREFIX = 'evo-sign-in-lab:metadata:';
 /** Metadata older than this is fetched again rather than trusted. */
@@ -13,8 +14,9 @@ const MAX_AGE_MS = 10 * 60 * 1000;
 export async function carryMetadataAcrossRedirect(
   manager: UserManager,
   authority: string,
-  storage: Storage = window.sessionStorage,
+  storage: Storage | undefined = browserStorage('session'),
 ): Promise<void> {
+  if (!storage) return;
   try {
     const metadata = await manager.metadataService.getMetadata();
     storage.setItem(PREFIX + authority, JSON.stringify({ savedAt: Date.now(), metadata }));
@@ -26,9 +28,10 @@ export async function carryMetadataAcrossRedirect(
 /** The carried metadata for `authority`, if fresh; removed from storage either way. */
 export function takeCarriedMetadata(
   authority: string,
-  storage: Storage = window.sessionStorage,
+  storage: Storage | undefined = browserStorage('session'),
   now: number = Date.now(),
 ): Partial<OidcMetadata> | undefined {
+  if (!storage) return undefined;
   let raw: string | null;
   try {
     raw = storage.getItem(PREFIX + authority);

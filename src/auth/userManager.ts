@@ -1,50 +1,73 @@
 import { InMemoryWebStorage, UserManager, WebStorageStateStore, type UserManagerSettings } from 'oidc-client-ts';
-import type { ConnectionSettings } from '../settings/connectionSettings.ts';
-import { appBaseUrl, postLogoutRedirectUri, redirectUri } from './appUrls.ts';
-import { recordingNavigator } from '../walkthrough/recordingNavigator.ts';
-import { takeCarriedMetadata } from './metadataCarry.ts';
+import { storageOrMemory, storageWorks } from '../config/browserStorage.ts';
 import { requestedScopes } from '../config/scopes.ts';
+import type { ConnectionSettings } from '../settings/connectionSettings.ts';
+import { tokenFingerprint } from '../token/fingerprint.ts';
+import { appBaseUrl, postLogoutRedirectUri, redirectUri } from './appUrls.ts';
+import { checkIssuer, IssuerMismatchError, isRefused } from './issuerCheck.ts';
+import { takeCarriedMetadata } from './metadataCarry.ts';
+import { popupNavigator } from './popupNavigator.ts';
+import { redirectNavigator } from './redirectNavigator.ts';
+
+/**
+ * A stable identity for a connection: authority, client ID, Discovery URL, scopes and token
+ * storage. A session is bound to all of them: change any and it is a new session, so a token is
+ * never sent to a Discovery host it was not obtained for.
+ */
+export function connectionKey(settings: ConnectionSettings): string {
+  return JSON.stringify([
+    settings.authority,
+    settings.clientId,
+    settings.discoveryUrl,
+    requestedScopes(settings.scopes),
+    settings.tokenStorage,
+  ]);
+}
 
 /**
  * The `oidc-client-ts` settings for a connection: a public client using Authorization Code with
  * PKCE (S256), no `openid` (Evo registrations have none, so there is no ID token or userinfo).
  *
  * Token storage, chosen deliberately: by default the signed-in user (access and refresh token)
- * lives in this tab's `sessionStorage`, which survives a reload but not the tab, and is not
- * shared with other tabs; with `tokenStorage: 'memory'` it is never written anywhere. The pending
- * sign-in state (with the PKCE code verifier) must survive the redirect, so it is always kept in
- * `sessionStorage`, instead of the library's default `localStorage`: nothing secret outlives the tab.
+ * lives in this tab's `sessionStorage`, under a key bound to the whole connection, which survives
+ * a reload but not the tab, and is not shared with other tabs; with `tokenStorage: 'memory'` it is
+ * never written anywhere. The pending sign-in state (with the PKCE code verifier) must survive
+ * the redirect, so it is kept in `sessionStorage` instead of the library's default
+ * `localStorage`: nothing secret outlives the tab. Where the browser refuses storage, both live in
+ * memory and sign-in happens in a popup window.
  */
 export function userManagerSettings(settings: ConnectionSettings, base: string = appBaseUrl()): UserManagerSettings {
-  const store = window.sessionStorage;
-  const userStore = settings.tokenStorage === 'memory' ? new InMemoryWebStorage() : store;
+  const session = storageOrMemory('session');
+  const userStore = settings.tokenStorage === 'memory' ? new InMemoryWebStorage() : session;
   return {
     authority: settings.authority,
     client_id: settings.clientId,
     redirect_uri: redirectUri(base),
+    popup_redirect_uri: redirectUri(base),
     post_logout_redirect_uri: postLogoutRedirectUri(base),
     response_type: 'code',
     scope: requestedScopes(settings.scopes).join(' '),
     loadUserInfo: false,
-    // Renewal is the app's decision (with a refresh token only): a hidden-iframe renewal cannot
-    // work against a provider on another site, whose cookies the browser withholds.
+    // RFC 7009 §2.2: the client ignores the body of a revocation answer. oidc-client-ts checks
+    // its content type; oidc-provider (the sandbox) answers 200 with text/plain.
+    revokeTokenAdditionalContentTypes: ['text/plain'],
+    // Renewal is the session's decision (with a refresh token only, one at a time): a
+    // hidden-iframe renewal cannot work against a provider on another site.
     automaticSilentRenew: false,
     monitorSession: false,
-    userStore: new WebStorageStateStore({ store: userStore }),
-    stateStore: new WebStorageStateStore({ store }),
+    userStore: new WebStorageStateStore({
+      store: userStore,
+      prefix: `oidc.${tokenFingerprint(connectionKey(settings)).slice(0, 12)}.`,
+    }),
+    stateStore: new WebStorageStateStore({ store: session }),
     // With no ID token, oidc-client-ts names the client (client_id) at the end-session endpoint
     // instead of sending an id_token_hint, as IMS expects from Evo apps.
   };
 }
 
-/** A stable identity for a connection: the same settings share one `UserManager`. */
-export function connectionKey(settings: ConnectionSettings): string {
-  return JSON.stringify([
-    settings.authority,
-    settings.clientId,
-    requestedScopes(settings.scopes),
-    settings.tokenStorage,
-  ]);
+/** Whether sign-in must happen in a popup: storage refused, so a redirect would lose the verifier. */
+export function signInInPopup(): boolean {
+  return !storageWorks();
 }
 
 const managers = new Map<string, UserManager>();
@@ -57,10 +80,16 @@ export function userManagerFor(settings: ConnectionSettings): UserManager {
   const key = connectionKey(settings);
   let manager = managers.get(key);
   if (!manager) {
-    manager = new UserManager(
-      { ...userManagerSettings(settings), metadata: takeCarriedMetadata(settings.authority) },
-      recordingNavigator(settings.authority),
+    const base = userManagerSettings(settings);
+    const created: UserManager = new UserManager(
+      { ...base, metadata: takeCarriedMetadata(settings.authority) },
+      redirectNavigator(settings.authority, base.stateStore!),
+      popupNavigator(async (url) => {
+        const check = checkIssuer(new URL(url).searchParams, await created.metadataService.getMetadata());
+        if (isRefused(check)) throw new IssuerMismatchError(check);
+      }),
     );
+    manager = created;
     managers.set(key, manager);
   }
   return manager;

@@ -4,7 +4,6 @@ import { discoveryEndpoint, useDiscovery, type InstanceView, type TokenIdentity 
 import type { InstanceRef } from './workspaces.ts';
 
 interface DiscoveryPanelProps {
-  discoveryUrl: string;
   token: TokenIdentity;
   /** Called with an instance whose workspaces the person wants to see. */
   onChooseInstance: (instance: InstanceRef) => void;
@@ -66,8 +65,9 @@ function InstanceCard({
 }
 
 /** Calls Evo Discovery with the token and shows each instance with its hub and services. */
-export function DiscoveryPanel({ discoveryUrl, token, onChooseInstance, chosenInstanceId }: DiscoveryPanelProps) {
-  const query = useDiscovery(discoveryUrl, token);
+export function DiscoveryPanel({ token, onChooseInstance, chosenInstanceId }: DiscoveryPanelProps) {
+  const { discoveryUrl } = token;
+  const query = useDiscovery(token);
   const instances = query.data?.instances;
 
   return (

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { evoGetWithBody } from './apiClient.ts';
+import { allowHubs, bearerFor } from './hostPolicy.ts';
 
 const organizationSchema = z.object({ id: z.string(), display_name: z.string() });
 const hubSchema = z.object({ code: z.string(), display_name: z.string(), url: z.string() });
@@ -112,6 +113,10 @@ export function discoveryEndpoint(discoveryUrl: string): string {
  */
 export interface TokenIdentity {
   accessToken: string;
+  /** The session the token belongs to (its connection), or `pasted`. */
+  session: string;
+  /** The Discovery URL of the settings: the one host, with Discovery's hubs, the token goes to. */
+  discoveryUrl: string;
   subject: string;
   issuedAt: number;
   fingerprint: string;
@@ -121,25 +126,36 @@ export interface TokenIdentity {
  * Query options for Discovery. The key runs from general to specific and names the token by its
  * subject and issue time, so a new token never shows another token's answer.
  */
-export function discoveryQueryOptions(discoveryUrl: string, token: TokenIdentity) {
+export function discoveryQueryOptions(token: TokenIdentity) {
+  const { discoveryUrl } = token;
   // The token is kept out of the key on purpose: the key names it by subject, issue time and
   // fingerprint.
   // No abort signal is passed: React Query would cancel and repeat the call when StrictMode
   // remounts the panel, and one call per sign-in is the budget.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    queryKey: ['evo', 'discovery', discoveryUrl, token.subject, token.issuedAt, token.fingerprint] as const,
+    queryKey: [
+      'evo',
+      'discovery',
+      token.session,
+      discoveryUrl,
+      token.subject,
+      token.issuedAt,
+      token.fingerprint,
+    ] as const,
     queryFn: async (): Promise<DiscoveryResult> => {
-      const { data, body } = await evoGetWithBody(
-        discoveryEndpoint(discoveryUrl),
-        token.accessToken,
-        discoveryResponseSchema,
+      const endpoint = discoveryEndpoint(discoveryUrl);
+      const { data, body } = await evoGetWithBody(endpoint, bearerFor(token, endpoint), discoveryResponseSchema);
+      // The hubs named here are the only other hosts this token may be sent to.
+      allowHubs(
+        token.fingerprint,
+        data.discovery.hubs.map((hub) => hub.url),
       );
       return { instances: joinDiscovery(data), accountCount: data.discovery.accounts?.length, body };
     },
   });
 }
 
-export function useDiscovery(discoveryUrl: string, token: TokenIdentity) {
-  return useQuery(discoveryQueryOptions(discoveryUrl, token));
+export function useDiscovery(token: TokenIdentity) {
+  return useQuery(discoveryQueryOptions(token));
 }

@@ -8,7 +8,8 @@ export type EvoErrorKind =
   | 'http' // any other non-2xx
   | 'network' // no answer: offline, server down, or CORS blocked
   | 'timeout'
-  | 'bad-response'; // 2xx, but not the JSON shape the API promises
+  | 'bad-response' // 2xx, but not the JSON shape the API promises
+  | 'refused-host'; // not sent: the address is not the Discovery host or a hub Discovery named
 
 /** A bearer challenge from `WWW-Authenticate` (RFC 6750 §3). */
 export interface BearerChallenge {
@@ -102,6 +103,12 @@ export function describeEvoError(error: unknown, apiName: string): EvoProblem {
   const said = details.detail ?? details.challenge?.errorDescription;
   const server = said ? ` The API said: "${said}"` : '';
   switch (error.kind) {
+    case 'refused-host':
+      return {
+        title: `${apiName} was not called: the token does not go to that address`,
+        detail: `${details.endpoint} is neither the Discovery host in the settings nor a hub that Discovery named for this session. This page sends the bearer token to those hosts only, so that a link or a tampered answer cannot send it anywhere else.`,
+        action: 'Call Discovery first, or check the Discovery URL in the connection settings.',
+      };
     case 'unauthorized':
       return {
         title: `${apiName} did not accept the token (401)`,

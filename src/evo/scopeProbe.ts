@@ -1,6 +1,7 @@
 import { queryOptions, useQueries } from '@tanstack/react-query';
 import { z } from 'zod';
 import { evoGet } from './apiClient.ts';
+import { bearerFor } from './hostPolicy.ts';
 import type { TokenIdentity } from './discovery.ts';
 import { EvoApiError } from './evoApiError.ts';
 import type { InstanceRef } from './workspaces.ts';
@@ -94,6 +95,7 @@ export function scopeProbeQueryOptions(
     queryKey: [
       'evo',
       'probe',
+      token.session,
       target.api,
       hub,
       instance.id,
@@ -102,8 +104,10 @@ export function scopeProbeQueryOptions(
       token.issuedAt,
       token.fingerprint,
     ] as const,
-    queryFn: () =>
-      probe(target.url(hub, encodeURIComponent(instance.id), encodeURIComponent(workspaceId)), token.accessToken),
+    queryFn: () => {
+      const url = target.url(hub, encodeURIComponent(instance.id), encodeURIComponent(workspaceId));
+      return probe(url, bearerFor(token, url));
+    },
     retry: false,
     staleTime: Infinity,
   });

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { evoGet } from './apiClient.ts';
+import { bearerFor } from './hostPolicy.ts';
 import type { TokenIdentity } from './discovery.ts';
 
 const person = z.object({ id: z.string().optional(), name: z.string().nullish(), email: z.string().nullish() });
@@ -62,6 +63,7 @@ export function workspacesQueryOptions(instance: InstanceRef, offset: number, to
     queryKey: [
       'evo',
       'workspaces',
+      token.session,
       instance.hubUrl,
       instance.id,
       offset,
@@ -70,7 +72,10 @@ export function workspacesQueryOptions(instance: InstanceRef, offset: number, to
       token.issuedAt,
       token.fingerprint,
     ] as const,
-    queryFn: () => evoGet(workspacesUrl(instance, offset), token.accessToken, workspacePageSchema),
+    queryFn: () => {
+      const url = workspacesUrl(instance, offset);
+      return evoGet(url, bearerFor(token, url), workspacePageSchema);
+    },
     placeholderData: keepPreviousData,
   });
 }

@@ -11,9 +11,10 @@ export interface LoadedSettings {
 }
 
 /** Loads the saved settings, or the `.env` defaults on a first visit. */
-export function loadSettings(storage: Storage, env: AppEnv): LoadedSettings {
+export function loadSettings(storage: Storage | undefined, env: AppEnv): LoadedSettings {
   let raw: string | null;
   try {
+    if (!storage) throw new Error('no storage');
     raw = storage.getItem(SETTINGS_KEY);
   } catch {
     return {
@@ -41,7 +42,8 @@ export function loadSettings(storage: Storage, env: AppEnv): LoadedSettings {
 }
 
 /** Saves settings; returns false when the browser refuses (private mode, quota). */
-export function saveSettings(storage: Storage, settings: ConnectionSettings): boolean {
+export function saveSettings(storage: Storage | undefined, settings: ConnectionSettings): boolean {
+  if (!storage) return false;
   try {
     storage.setItem(SETTINGS_KEY, JSON.stringify(settings));
     return true;

@@ -1,7 +1,16 @@
 import { apiReach } from '../config/scopes.ts';
+import type { TokenVerdict } from './tokenVerdict.ts';
+
+/** What the token can do with one API, by its scopes and its standing, never contradicting either. */
+function reachWords(reachable: boolean, verdict: TokenVerdict): string {
+  if (!reachable) return 'refused (403): scope not granted';
+  if (!verdict.usable) return `refused (401): ${verdict.refusal ?? 'the token is not usable'}`;
+  if (verdict.standing === 'unverified') return 'can call it, if the signature holds';
+  return 'can call it';
+}
 
 /** Which Evo APIs a token with these granted scopes may call, and which it may not. */
-export function ApiReachTable({ granted }: { granted: readonly string[] }) {
+export function ApiReachTable({ granted, verdict }: { granted: readonly string[]; verdict: TokenVerdict }) {
   return (
     <table className="reach-table">
       <caption>Which Evo APIs this token can reach</caption>
@@ -15,12 +24,12 @@ export function ApiReachTable({ granted }: { granted: readonly string[] }) {
       </thead>
       <tbody>
         {apiReach(granted).map((row) => (
-          <tr key={row.scope} className={row.reachable ? 'reach-yes' : 'reach-no'}>
+          <tr key={row.scope} className={row.reachable && verdict.usable ? 'reach-yes' : 'reach-no'}>
             <th scope="row">{row.api}</th>
             <td>
               <code>{row.scope}</code>
             </td>
-            <td>{row.reachable ? 'can call it' : 'refused (403)'}</td>
+            <td>{reachWords(row.reachable, verdict)}</td>
             <td className="muted">{row.calls.join(', ')}</td>
           </tr>
         ))}

@@ -20,18 +20,24 @@ function ClaimValue({ name, value, now }: { name: string; value: unknown; now: D
       </>
     );
   }
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+  if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')) {
     return (
       <ul className="chips">
-        {value.map((item) => (
-          <li key={item}>
+        {value.map((item, index) => (
+          <li key={index}>
             <code>{item}</code>
           </li>
         ))}
       </ul>
     );
   }
-  return <code className="claim-value">{typeof value === 'string' ? value : JSON.stringify(value)}</code>;
+  return <code className="claim-value">{printable(value)}</code>;
+}
+
+/** Any JSON value as text, shortened when huge: a claim's value comes from whoever wrote the token. */
+function printable(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > 2000 ? `${text.slice(0, 2000)}… (${text.length} characters in all)` : text;
 }
 
 /** Every claim (or header parameter) with its value and a one-line meaning. */

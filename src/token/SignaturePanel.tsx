@@ -1,27 +1,24 @@
-import { useState } from 'react';
 import { Notice } from '../ui/Notice.tsx';
-import { useSignatureCheck } from './useSignatureCheck.ts';
+import type { SignatureCheck } from './signatureCheck.ts';
 
 interface SignaturePanelProps {
-  token: string;
   issuer: string | undefined;
-  /** Check at once (the signed-in token) or only when asked (a pasted token names any host). */
-  automatic: boolean;
-  /** Where the issuer's keys are, when the app already knows (see {@link checkSignature}). */
-  knownJwksUri?: (issuer: string) => Promise<string | undefined>;
+  /** Whether the check runs (at once for the signed-in token; on request for a pasted one). */
+  started: boolean;
+  onStart: () => void;
+  /** The result, once the check has run. */
+  check: SignatureCheck | undefined;
 }
 
 /** The signature check: valid, invalid or "could not check", and which key signed the token. */
-export function SignaturePanel({ token, issuer, automatic, knownJwksUri }: SignaturePanelProps) {
-  const [asked, setAsked] = useState(false);
-  const check = useSignatureCheck(token, issuer, automatic || asked, knownJwksUri);
+export function SignaturePanel({ issuer, started, onStart, check }: SignaturePanelProps) {
 
   return (
     <section className="card" aria-labelledby="signature-heading">
       <h2 id="signature-heading">Signature</h2>
-      {!automatic && !asked ? (
+      {!started ? (
         <p>
-          <button type="button" className="button" onClick={() => setAsked(true)}>
+          <button type="button" className="button" onClick={onStart}>
             Check the signature
           </button>{' '}
           <span className="muted">Fetches the key set of {issuer ?? 'the issuer'} from this browser.</span>

@@ -1,5 +1,5 @@
 import { useNow } from '../ui/useNow.ts';
-import { claimMeaning, HEADER_GLOSSARY } from './claimGlossary.ts';
+import { claimMeaning, headerMeaning } from './claimGlossary.ts';
 import { ClaimsTable } from './ClaimsTable.tsx';
 import type { DecodedAccessToken } from './decodeAccessToken.ts';
 
@@ -15,7 +15,7 @@ export function TokenClaims({ decoded }: { decoded: DecodedAccessToken & { kind:
       <ClaimsTable
         caption="Header"
         values={decoded.header}
-        glossary={(name) => HEADER_GLOSSARY[name] ?? 'A header parameter this app does not know.'}
+        glossary={headerMeaning}
         now={now}
       />
       <ClaimsTable caption="Claims" values={decoded.claims} glossary={claimMeaning} now={now} />

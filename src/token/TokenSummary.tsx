@@ -1,15 +1,16 @@
 import type { ReactNode } from 'react';
 import { Notice } from '../ui/Notice.tsx';
-import { useNow } from '../ui/useNow.ts';
 import { ApiReachTable } from './ApiReachTable.tsx';
 import type { DecodedAccessToken } from './decodeAccessToken.ts';
 import { ExpiryCountdown } from './ExpiryCountdown.tsx';
 import { ScopeComparisonTable } from './ScopeComparisonTable.tsx';
 import { compareScopes, grantedScopes } from './tokenScopes.ts';
-import { tokenTimes } from './tokenTimes.ts';
+import type { TokenVerdict } from './tokenVerdict.ts';
 
 interface TokenSummaryProps {
   decoded: DecodedAccessToken;
+  /** The one verdict on the token, that this summary renders from. */
+  verdict: TokenVerdict;
   /** The scopes the sign-in asked for; undefined for a token that came from elsewhere. */
   requested: readonly string[] | undefined;
   /** The token response's `scope`, used when the token itself cannot be read. */
@@ -32,24 +33,23 @@ const SCOPE_FORM_WORDS = {
 
 /** The access token at a glance: expiry, requested vs granted scopes, and the APIs it opens. */
 export function TokenSummary(props: TokenSummaryProps) {
-  const { decoded, requested, responseScopes, responseExpiresAt, hasRefreshToken, whenExpired } = props;
-  const now = useNow(5_000);
+  const { decoded, verdict, requested, responseScopes, responseExpiresAt, hasRefreshToken, whenExpired } = props;
   const claims = decoded.kind === 'jwt' ? decoded.claims : undefined;
   const {
     scopes: granted,
     form,
     offlineInferred: offlineUnlisted,
   } = grantedScopes(claims, responseScopes, hasRefreshToken);
-  const times = claims ? tokenTimes(claims, now) : undefined;
+  const times = verdict.times;
 
   return (
     <section className="card" aria-labelledby="token-heading">
       <h2 id="token-heading">Access token</h2>
       <ExpiryCountdown expiresAt={times?.expiresAt ?? responseExpiresAt} whenExpired={whenExpired} />
-      {times?.state === 'not-yet-valid' ? (
+      {verdict.standing === 'not-yet-valid' ? (
         <Notice tone="warning" title="Not valid yet">
           <p>
-            The token says it is valid only from {times.notBefore?.toLocaleString()}. APIs will refuse it until then.
+            The token says it is valid only from {times?.notBefore?.toLocaleString()}. APIs will refuse it until then.
           </p>
         </Notice>
       ) : null}
@@ -94,7 +94,12 @@ export function TokenSummary(props: TokenSummaryProps) {
           offline_access counts as granted because a refresh token came back, although the token does not list it.
         </p>
       ) : null}
-      <ApiReachTable granted={granted} />
+      {verdict.warnings.map((warning) => (
+        <p key={warning} className="field-warning">
+          {warning}
+        </p>
+      ))}
+      <ApiReachTable granted={granted} verdict={verdict} />
     </section>
   );
 }

@@ -1,5 +1,8 @@
-/** One-line meanings of the claims IMS and other issuers put in access tokens. */
-export const CLAIM_GLOSSARY: Readonly<Record<string, string>> = {
+/**
+ * One-line meanings of the claims IMS and other issuers put in access tokens. A `Map`, not an
+ * object: a claim name comes from the token, and `constructor` or `__proto__` must find nothing.
+ */
+const CLAIM_GLOSSARY: ReadonlyMap<string, string> = new Map(Object.entries({
   iss: 'Issuer: the identity provider that signed the token. APIs only accept their trusted issuer.',
   sub: 'Subject: the stable ID of the person (or, for client credentials, the app) the token is about.',
   aud: 'Audience: the API(s) the token is meant for. An API rejects a token not addressed to it.',
@@ -32,23 +35,27 @@ export const CLAIM_GLOSSARY: Readonly<Record<string, string>> = {
   tid: 'Tenant ID (Microsoft Entra).',
   oid: 'Object ID of the person (Microsoft Entra).',
   ver: 'Token format version.',
-};
+}));
 
-/** Meanings of the JOSE header parameters. */
-export const HEADER_GLOSSARY: Readonly<Record<string, string>> = {
+/** Meanings of the JOSE header parameters (a `Map`, for the same reason). */
+const HEADER_GLOSSARY: ReadonlyMap<string, string> = new Map(Object.entries({
   alg: 'Signature algorithm. IMS signs with RS256; "none" means unsigned and must never be accepted.',
   typ: 'Media type of the token: "at+jwt" marks an access token (RFC 9068), "JWT" is generic.',
   kid: "Key ID: which of the issuer's published keys (JWKS) signed the token.",
   x5t: 'Thumbprint of the certificate that signed the token.',
   jku: 'URL of a key set; a verifier must not trust it blindly.',
   cty: 'Content type of the payload.',
-};
+}));
 
 /** Claims whose values are NumericDate seconds since the epoch. */
 export const TIME_CLAIMS = new Set(['exp', 'iat', 'nbf', 'auth_time']);
 
 export function claimMeaning(name: string): string {
-  return CLAIM_GLOSSARY[name] ?? 'Not a claim this app knows; the issuer or API defines what it means.';
+  return CLAIM_GLOSSARY.get(name) ?? 'Not a claim this app knows; the issuer or API defines what it means.';
+}
+
+export function headerMeaning(name: string): string {
+  return HEADER_GLOSSARY.get(name) ?? 'A header parameter this app does not know.';
 }
 
 /** The order a person reads claims in: what the token is, then when, then who. */
@@ -83,6 +90,7 @@ const CLAIM_ORDER = [
 
 /** Claims in reading order; claims this app does not know keep their order, at the end. */
 export function orderClaims<T>(claims: Record<string, T>): [string, T][] {
+  // Object.entries lists own properties only, `__proto__` included when JSON.parse made one.
   const rank = (name: string) => {
     const index = CLAIM_ORDER.indexOf(name);
     return index === -1 ? CLAIM_ORDER.length : index;

@@ -51,6 +51,16 @@ describe('decodeAccessToken', () => {
     if (decoded.kind === 'opaque') expect(decoded.explanation).toMatch(/opaque, not a JWT/);
   });
 
+  it.each([
+    ['a sentence', 'hello world, this is not a token'],
+    ['JSON', '{"access_token": "x"}'],
+    ['a token with a line break inside', 'abc\ndef'],
+  ])('does not call %s an opaque token', (_name, text) => {
+    const decoded = decodeAccessToken(text);
+    expect(decoded.kind).toBe('malformed');
+    if (decoded.kind === 'malformed') expect(decoded.explanation).toMatch(/not an access token/);
+  });
+
   it('says an encrypted token cannot be read', () => {
     expect(decodeAccessToken('a.b.c.d.e').kind).toBe('encrypted');
   });

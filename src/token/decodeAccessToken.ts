@@ -7,6 +7,9 @@ export type DecodedAccessToken =
   | { kind: 'encrypted'; explanation: string }
   | { kind: 'malformed'; explanation: string };
 
+/** RFC 6750 §2.1 `b64token`: the characters a bearer token may have. */
+const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
 /**
  * Decodes an access token's header and claims with jose. Never throws: a token that is not a JWT
  * or is broken comes back as an explanation a person can read. Decoding is not verification.
@@ -20,6 +23,13 @@ export function decodeAccessToken(token: string): DecodedAccessToken {
       kind: 'encrypted',
       explanation:
         'This is an encrypted JWT (JWE, five parts). Only the API it is meant for holds the key, so its claims cannot be shown here.',
+    };
+  }
+  if (parts.length !== 3 && !B64TOKEN.test(value)) {
+    return {
+      kind: 'malformed',
+      explanation:
+        'This is not an access token: a bearer token is one run of letters, digits and - . _ ~ + / (RFC 6750 §2.1), and this text has other characters (spaces, quotes or line breaks, say). Paste only the token itself.',
     };
   }
   if (parts.length !== 3) {
@@ -54,6 +64,6 @@ export function decodeAccessToken(token: string): DecodedAccessToken {
 
 /** A claim's value when it is a non-empty string, for the identity claims the page shows. */
 export function stringClaim(claims: Record<string, unknown> | undefined, name: string): string | undefined {
-  const value = claims?.[name];
+  const value = claims && Object.hasOwn(claims, name) ? claims[name] : undefined;
   return typeof value === 'string' && value !== '' ? value : undefined;
 }

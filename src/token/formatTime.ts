@@ -26,5 +26,8 @@ export function clock(totalSeconds: number): string {
 
 /** A NumericDate claim (seconds since the epoch) as a Date, or undefined if it is not a number. */
 export function numericDate(value: unknown): Date | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000) : undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  const date = new Date(value * 1000);
+  // Beyond ±8.64e15 ms a Date is invalid: a number that large is no moment at all.
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }

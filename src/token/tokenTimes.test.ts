@@ -24,6 +24,11 @@ describe('tokenTimes', () => {
   it('tolerates a few seconds of skew without a warning', () => {
     expect(tokenTimes({ iat: at(20), exp: at(3600) }, now).clockSkewSeconds).toBeUndefined();
   });
+  it('counts a token whose nbf is up to a minute ahead as valid (an issuer clock a little ahead)', () => {
+    expect(tokenTimes({ iat: at(5), nbf: at(5), exp: at(3600) }, now).state).toBe('valid');
+    expect(tokenTimes({ iat: at(60), nbf: at(60), exp: at(3600) }, now).state).toBe('valid');
+    expect(tokenTimes({ iat: at(61), nbf: at(61), exp: at(3600) }, now).state).toBe('not-yet-valid');
+  });
   it('says when a token has no expiry at all', () => {
     expect(tokenTimes({ sub: 'x' }, now).state).toBe('no-expiry');
   });

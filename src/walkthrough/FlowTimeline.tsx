@@ -1,6 +1,30 @@
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Masked } from '../ui/Masked.tsx';
+import type { IssuerCheck } from '../auth/sessionEvents.ts';
 import { loadFlow, s256, subscribeFlow, type FlowRecord } from './flowRecord.ts';
+
+/** The RFC 9207 check the session made on this callback, in words. */
+function IssuerCheckResult({ check }: { check: IssuerCheck | undefined }) {
+  if (!check) return null;
+  switch (check.outcome) {
+    case 'matched':
+      return <span>(checked: it is the issuer this sign-in was sent to, so no mix-up)</span>;
+    case 'not-sent':
+      return <span className="muted">(the provider does not send it, so there was nothing to check)</span>;
+    case 'mismatch':
+      return (
+        <strong>
+          (refused: this sign-in was sent to <code>{check.expected}</code>; no token was requested)
+        </strong>
+      );
+    case 'missing':
+      return (
+        <strong>
+          (refused: <code>{check.expected}</code> promises to send it; no token was requested)
+        </strong>
+      );
+  }
+}
 
 const PARAM_MEANING: Record<string, string> = {
   client_id: 'Which app registration is asking.',
@@ -179,7 +203,8 @@ export function FlowTimeline({ initiallyOpen = false }: { initiallyOpen?: boolea
                 state: <code>{flow.callback.state}</code> {flow.token ? '(matched the one this tab sent)' : null}
               </li>
               <li>
-                iss: {flow.callback.iss ? <code>{flow.callback.iss}</code> : <span className="muted">not sent</span>}
+                iss: {flow.callback.iss ? <code>{flow.callback.iss}</code> : <span className="muted">not sent</span>}{' '}
+                <IssuerCheckResult check={flow.callback.issuer} />
               </li>
               <li>Removed from the address bar: yes</li>
             </ul>

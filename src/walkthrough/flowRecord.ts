@@ -4,12 +4,15 @@
  * survives the redirect; cleared on sign-out. The verifier and code it keeps are spent once the
  * code has been exchanged, and the page shows them masked unless asked.
  */
+import type { IssuerCheck } from '../auth/sessionEvents.ts';
+import { browserStorage } from '../config/browserStorage.ts';
+
 export interface FlowRecord {
   authority: string;
   /** The authorization request exactly as the browser was sent to it. */
   authorizationUrl: string;
   codeVerifier?: string;
-  callback?: { code?: string; error?: string; state: string; iss?: string };
+  callback?: { code?: string; error?: string; state: string; iss?: string; issuer?: IssuerCheck };
   token?: {
     params: [string, string][];
     tokenType: string;
@@ -27,7 +30,7 @@ let cached: FlowRecord | undefined | null = null;
 export function loadFlow(): FlowRecord | undefined {
   if (cached !== null) return cached;
   try {
-    const raw = window.sessionStorage.getItem(KEY);
+    const raw = browserStorage('session')?.getItem(KEY);
     cached = raw ? (JSON.parse(raw) as FlowRecord) : undefined;
   } catch {
     cached = undefined;
@@ -38,8 +41,9 @@ export function loadFlow(): FlowRecord | undefined {
 export function saveFlow(record: FlowRecord | undefined): void {
   cached = record;
   try {
-    if (record) window.sessionStorage.setItem(KEY, JSON.stringify(record));
-    else window.sessionStorage.removeItem(KEY);
+    const storage = browserStorage('session');
+    if (record) storage?.setItem(KEY, JSON.stringify(record));
+    else storage?.removeItem(KEY);
   } catch {
     // Storage refused: the timeline lasts until the page goes.
   }
@@ -54,17 +58,6 @@ export function updateFlow(change: (record: FlowRecord) => FlowRecord): void {
 export function subscribeFlow(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-/** The PKCE state oidc-client-ts keeps for a pending sign-in, read from its own store. */
-export function pendingVerifier(state: string | null, storage: Storage = window.sessionStorage): string | undefined {
-  if (!state) return undefined;
-  try {
-    const stored = JSON.parse(storage.getItem(`oidc.${state}`) ?? 'null') as { code_verifier?: unknown } | null;
-    return typeof stored?.code_verifier === 'string' ? stored.code_verifier : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The S256 code challenge of a verifier (RFC 7636 §4.2), computed here to check the library's. */

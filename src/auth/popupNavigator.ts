@@ -1,0 +1,68 @@
+import type { UserManager } from 'oidc-client-ts';
+
+type Navigator = NonNullable<ConstructorParameters<typeof UserManager>[2]>;
+
+const MESSAGE = 'evo-sign-in-lab:authorization-response';
+
+/**
+ * The navigator for a sign-in in a popup window, used only when this browser keeps no storage
+ * (site data blocked): a full-page redirect would lose the PKCE verifier, which then lives only in
+ * this page's memory. The popup's callback page hands the response back by `postMessage` to
+ * this origin alone; `checkResponse` (the RFC 9207 check) runs before the library may use it.
+ */
+export function popupNavigator(checkResponse: (url: string) => Promise<void>): Navigator {
+  return {
+    prepare: () => {
+      // Opened at once, inside the click that started the sign-in, so no popup blocker stops it.
+      const popup = window.open('about:blank', 'evo-sign-in-lab-signin', 'popup,width=520,height=680');
+      let cleanup = () => undefined as void;
+      return Promise.resolve({
+        navigate: ({ url }: { url: string }) =>
+          new Promise<{ url: string }>((resolve, reject) => {
+            if (!popup) {
+              reject(new Error('The browser blocked the sign-in window. Allow pop-ups for this page and try again.'));
+              return;
+            }
+            const onMessage = (event: MessageEvent) => {
+              if (event.origin !== window.location.origin || event.source !== popup) return;
+              const data = event.data as { type?: unknown; url?: unknown } | null;
+              if (data?.type !== MESSAGE || typeof data.url !== 'string') return;
+              const response = data.url;
+              cleanup();
+              popup.close();
+              checkResponse(response).then(() => resolve({ url: response }), reject);
+            };
+            const watch = window.setInterval(() => {
+              if (!popup.closed) return;
+              cleanup();
+              reject(new Error('The sign-in window was closed before the sign-in finished.'));
+            }, 500);
+            cleanup = () => {
+              window.removeEventListener('message', onMessage);
+              window.clearInterval(watch);
+            };
+            window.addEventListener('message', onMessage);
+            popup.location.assign(url);
+          }),
+        close: () => {
+          cleanup();
+          popup?.close();
+        },
+      });
+    },
+    callback: () => Promise.resolve(),
+  };
+}
+
+/**
+ * On a callback page opened as the sign-in popup (only ever used when storage is refused), hands
+ * the response to the page that opened it, delivered to this origin alone, and returns true;
+ * without an opener returns false.
+ */
+export function handOverToOpener(): boolean {
+  const opener = window.opener as Window | null;
+  if (!opener || opener === window) return false;
+  opener.postMessage({ type: MESSAGE, url: window.location.href }, window.location.origin);
+  window.close();
+  return true;
+}

@@ -1,0 +1,31 @@
+import type { StateStore, UserManager } from 'oidc-client-ts';
+import { emitSessionEvent, passRedirectGate } from './sessionEvents.ts';
+import { readPendingSignin } from './pendingSignin.ts';
+
+type Navigator = NonNullable<ConstructorParameters<typeof UserManager>[1]>;
+
+/**
+ * The redirect navigator oidc-client-ts sends the browser away with. Before a sign-in leaves, it
+ * publishes what the library built (the authorization URL and, from the library's own state
+ * store, the PKCE verifier behind the challenge) and passes any redirect gate (step mode).
+ */
+export function redirectNavigator(authority: string, stateStore: StateStore): Navigator {
+  return {
+    prepare: () =>
+      Promise.resolve({
+        navigate: async ({ url }: { url: string }) => {
+          const params = new URL(url).searchParams;
+          // Sign-out navigations go through here too; only sign-ins are published.
+          if (params.has('code_challenge')) {
+            const pending = await readPendingSignin(stateStore, params.get('state'));
+            emitSessionEvent('authorize', { authority, url, codeVerifier: pending?.codeVerifier });
+            await passRedirectGate(url);
+          }
+          window.location.assign(url);
+          return new Promise<never>(() => undefined);
+        },
+        close: () => undefined,
+      }),
+    callback: () => Promise.resolve(),
+  };
+}

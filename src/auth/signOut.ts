@@ -1,0 +1,89 @@
+import type { UserManager } from 'oidc-client-ts';
+import { browserStorage } from '../config/browserStorage.ts';
+import { redactSecrets } from '../ui/redact.ts';
+import { emitSessionEvent } from './sessionEvents.ts';
+
+/** What became of one token at revocation. */
+export type TokenRevocation = { status: 'revoked' } | { status: 'absent' } | { status: 'failed'; reason: string };
+
+/** What became of the tokens at the provider when the person signed out. */
+export type RevocationOutcome =
+  | { status: 'unsupported' }
+  | { status: 'attempted'; refreshToken: TokenRevocation; accessToken: TokenRevocation };
+
+const NOTE_KEY = 'evo-sign-in-lab:signed-out';
+
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  if (message === 'Failed to fetch' || message.startsWith('NetworkError')) {
+    return 'the revocation endpoint could not be reached';
+  }
+  return redactSecrets(message) || 'the provider refused the request';
+}
+
+async function revokeOne(manager: UserManager, type: 'refresh_token' | 'access_token'): Promise<TokenRevocation> {
+  const user = await manager.getUser();
+  if (typeof user?.[type] !== 'string') return { status: 'absent' };
+  try {
+    await manager.revokeTokens([type]);
+    return { status: 'revoked' };
+  } catch (error) {
+    return { status: 'failed', reason: reasonOf(error) };
+  }
+}
+
+/**
+ * RFC 7009 from the browser, as a public client (oidc-client-ts sends `client_id`): the refresh
+ * token first, as it is what keeps minting access tokens, then the access token, each on its own,
+ * so that a provider unable to revoke a self-contained JWT access token still revokes the rest.
+ */
+export async function revokeTokens(manager: UserManager): Promise<RevocationOutcome> {
+  try {
+    const metadata = await manager.metadataService.getMetadata();
+    if (typeof metadata.revocation_endpoint !== 'string') return { status: 'unsupported' };
+  } catch (error) {
+    const failed: TokenRevocation = { status: 'failed', reason: reasonOf(error) };
+    return { status: 'attempted', refreshToken: failed, accessToken: failed };
+  }
+  const refreshToken = await revokeOne(manager, 'refresh_token');
+  const accessToken = await revokeOne(manager, 'access_token');
+  return { status: 'attempted', refreshToken, accessToken };
+}
+
+/**
+ * Signs out at the provider: revokes the tokens, then leaves for the end-session endpoint. A
+ * failed revocation does not stop the sign-out; what happened is kept (no token in it) for the
+ * page the provider sends the person back to.
+ */
+export async function signOutEverywhere(manager: UserManager): Promise<void> {
+  const outcome = await revokeTokens(manager);
+  try {
+    browserStorage('session')?.setItem(NOTE_KEY, JSON.stringify(outcome));
+  } catch {
+    // Not kept: the page after sign-out just will not say how revocation went.
+  }
+  emitSessionEvent('ended', { reason: 'sign-out' });
+  await manager.signoutRedirect();
+}
+
+/** Forgets the tokens in this tab only; the refresh token stays valid at the provider. */
+export async function forgetHere(manager: UserManager): Promise<void> {
+  await manager.removeUser();
+  emitSessionEvent('ended', { reason: 'forget' });
+}
+
+/** How revocation went at the last sign-out, read once on the page the provider returns to. */
+export function takeSignOutNote(): RevocationOutcome | undefined {
+  const storage = browserStorage('session');
+  if (!storage) return undefined;
+  try {
+    const raw = storage.getItem(NOTE_KEY);
+    storage.removeItem(NOTE_KEY);
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as RevocationOutcome | null;
+    if (parsed?.status === 'unsupported') return parsed;
+    return parsed?.status === 'attempted' && parsed.refreshToken && parsed.accessToken ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}

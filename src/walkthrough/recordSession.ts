@@ -1,0 +1,54 @@
+import { onSessionEvent } from '../auth/sessionEvents.ts';
+import { loadFlow, saveFlow, updateFlow } from './flowRecord.ts';
+
+let installed = false;
+
+/**
+ * Records each sign-in step by step from the session's own events: the authorization request the
+ * library built (with its verifier), the callback and its checks, the token exchange, each
+ * renewal. The record goes when the session ends. Installed once, by the app shell.
+ */
+export function recordSessions(): void {
+  if (installed) return;
+  installed = true;
+  onSessionEvent('authorize', ({ authority, url, codeVerifier }) => {
+    saveFlow({ authority, authorizationUrl: url, codeVerifier, renewals: [] });
+  });
+  onSessionEvent('callback', ({ params, codeVerifier, issuer }) => {
+    const record = loadFlow();
+    if (!record) return;
+    saveFlow({
+      ...record,
+      codeVerifier: record.codeVerifier ?? codeVerifier,
+      callback: {
+        code: params.get('code') ?? undefined,
+        error: params.get('error') ?? undefined,
+        state: params.get('state') ?? '',
+        iss: params.get('iss') ?? undefined,
+        issuer,
+      },
+    });
+  });
+  onSessionEvent('signedIn', ({ user, redirectUri, clientId, codeVerifier }) => {
+    updateFlow((record) => ({
+      ...record,
+      token: {
+        params: [
+          ['grant_type', 'authorization_code'],
+          ['code', record.callback?.code ?? ''],
+          ['redirect_uri', redirectUri],
+          ['code_verifier', codeVerifier ?? record.codeVerifier ?? ''],
+          ['client_id', clientId],
+        ],
+        tokenType: user.token_type,
+        expiresIn: user.expires_in,
+        scope: user.scope ?? '',
+        refreshToken: Boolean(user.refresh_token),
+      },
+    }));
+  });
+  onSessionEvent('renewed', ({ at, oldExpiry, newExpiry, rotated }) => {
+    updateFlow((record) => ({ ...record, renewals: [...record.renewals, { at, oldExpiry, newExpiry, rotated }] }));
+  });
+  onSessionEvent('ended', () => saveFlow(undefined));
+}
