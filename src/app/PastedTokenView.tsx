@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { decodeAccessToken } from '../token/decodeAccessToken.ts';
+import { decodeAccessToken, stringClaim } from '../token/decodeAccessToken.ts';
 import { tokenFingerprint } from '../token/fingerprint.ts';
 import { TokenWorkbench, type InspectedToken } from './TokenWorkbench.tsx';
 
@@ -12,7 +12,7 @@ function pastedToken(accessToken: string): InspectedToken {
     decoded,
     key: {
       session: 'pasted',
-      subject: claims && Object.hasOwn(claims, 'sub') && typeof claims.sub === 'string' ? claims.sub : 'unknown',
+      subject: stringClaim(claims, 'sub') ?? 'unknown',
       issuedAt: typeof claims?.iat === 'number' ? claims.iat : 0,
       fingerprint: tokenFingerprint(accessToken),
     },

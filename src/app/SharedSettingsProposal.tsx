@@ -82,10 +82,10 @@ export function SharedSettingsProposal(props: SharedSettingsProposalProps) {
             {changes.map(({ key, label }) => (
               <tr key={key}>
                 <th scope="row">{label}</th>
-                <td>
+                <td data-label="Yours">
                   <code>{shown(current, key, env)}</code>
                 </td>
-                <td>
+                <td data-label="The link's">
                   <code>{shown(proposed, key, env)}</code>
                 </td>
               </tr>

@@ -89,7 +89,7 @@ export function SignedInView({ session, actions, settings }: SignedInViewProps) 
           {renewing ? ' Renewing the session…' : ''}
         </p>
         <p className="muted">
-          <strong>Sign out</strong> revokes the tokens at the identity provider, then ends your session there, so the
+          <strong>Sign out</strong> revokes the refresh token at the identity provider, then ends your session there, so the
           next sign-in asks for your password. <strong>Forget the token here</strong> only removes the tokens from this
           tab: the refresh token stays valid at the provider until it expires, and the provider still knows you, so the
           next sign-in may come straight back without asking.

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAuth } from 'react-oidc-context';
 import { requestedScopes } from '../config/scopes.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
-import { decodeAccessToken, type DecodedAccessToken } from '../token/decodeAccessToken.ts';
+import { decodeAccessToken, stringClaim, type DecodedAccessToken } from '../token/decodeAccessToken.ts';
 import { tokenFingerprint } from '../token/fingerprint.ts';
 import { cleanCallbackUrl } from './appUrls.ts';
 import { describeAuthError, type AuthProblem } from './describeAuthError.ts';
@@ -78,13 +78,12 @@ function decodeOnce(token: string): DecodedAccessToken {
 function sessionToken(user: User, settings: ConnectionSettings): SessionToken {
   const decoded = decodeOnce(user.access_token);
   const claims = decoded.kind === 'jwt' ? decoded.claims : undefined;
-  const sub = claims && Object.hasOwn(claims, 'sub') && typeof claims.sub === 'string' ? claims.sub : 'unknown';
   return {
     accessToken: user.access_token,
     decoded,
     key: {
       session: tokenFingerprint(connectionKey(settings)),
-      subject: sub,
+      subject: stringClaim(claims, 'sub') ?? 'unknown',
       issuedAt: typeof claims?.iat === 'number' ? claims.iat : 0,
       fingerprint: tokenFingerprint(user.access_token),
     },
