@@ -63,6 +63,7 @@ export function handOverToOpener(): boolean {
   const opener = window.opener as Window | null;
   if (!opener || opener === window) return false;
   opener.postMessage({ type: MESSAGE, url: window.location.href }, window.location.origin);
-  window.close();
+  // The opener closes this window once it has the message: closing it here could let the opener
+  // see a closed window before the message arrives, and take the sign-in for abandoned.
   return true;
 }
