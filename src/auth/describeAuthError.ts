@@ -85,6 +85,16 @@ const OAUTH_ERRORS: Record<string, Omit<AuthProblem, 'code'>> = {
   },
 };
 
+/** Whether a fetch failed for want of an answer (each browser words it its own way), not a refusal. */
+export function isNetworkFailure(message: string): boolean {
+  return (
+    message === 'Failed to fetch' ||
+    message.startsWith('NetworkError') ||
+    message.includes('Load failed') ||
+    message.includes('Network timed out')
+  );
+}
+
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
@@ -149,12 +159,7 @@ export function describeAuthError(raw: unknown, authority: string): AuthProblem 
       action: 'Sign in again from this tab.',
     };
   }
-  if (
-    message === 'Failed to fetch' ||
-    message.startsWith('NetworkError') ||
-    message.includes('Load failed') ||
-    message.includes('Network timed out')
-  ) {
+  if (isNetworkFailure(message)) {
     return {
       title: 'The identity provider could not be reached',
       detail: `The browser could not get an answer from ${authority}: it is down, the address is wrong, you are offline, it does not allow this page's origin (CORS), or this page's Content-Security-Policy does not list it (a custom authority must be set in VITE_AUTHORITY when the app is built).`,

@@ -1,6 +1,7 @@
 import type { UserManager } from 'oidc-client-ts';
 import { browserStorage } from '../config/browserStorage.ts';
 import { redactSecrets } from '../ui/redact.ts';
+import { isNetworkFailure } from './describeAuthError.ts';
 import { emitSessionEvent } from './sessionEvents.ts';
 
 /** What became of one token at revocation. */
@@ -15,7 +16,7 @@ const NOTE_KEY = 'evo-sign-in-lab:signed-out';
 
 function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : '';
-  if (message === 'Failed to fetch' || message.startsWith('NetworkError')) {
+  if (isNetworkFailure(message)) {
     return 'the revocation endpoint could not be reached';
   }
   return redactSecrets(message) || 'the provider refused the request';
