@@ -164,3 +164,68 @@ test('explains a Workspaces failure in words and recovers', async ({ page, reque
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByText('Showing 1–20 of 27')).toBeVisible();
 });
+
+test('shows every instance when Discovery sends services and accounts as null, as the SDK allows', async ({ page }) => {
+  await page.route('**/evo/identity/v2/discovery?**', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as { discovery: Record<string, unknown> };
+    body.discovery.services = null;
+    body.discovery.accounts = null;
+    await route.fulfill({ response, json: body });
+  });
+  await signIn(page, 'ada@example.com');
+  await expect(page.locator('.raw-json pre')).toContainText('"services": null', { useInnerText: false });
+  const instances = page.getByRole('list').filter({ has: page.getByRole('heading', { level: 3 }) });
+  await expect(instances.getByRole('heading', { level: 3 })).toHaveText([
+    'Analytical Engines - Exploration',
+    'Analytical Engines - Resource Modelling',
+  ]);
+  // Without the services list the codes stand in for the names, and nothing is called malformed.
+  await expect(page.getByRole('list', { name: /^Services of Analytical Engines - Exploration/ })).toContainText(
+    'blockmodel',
+  );
+  await expect(page.getByRole('region', { name: 'Evo Discovery' }).locator('.field-warning')).toHaveCount(0);
+});
+
+test('shows what a workspace holds: objects with their schema, files with their size, block models with their grid', async ({
+  page,
+}) => {
+  await signIn(page, 'grace@example.com', { check: ['evo.object', 'evo.file', 'evo.blocksync'] });
+  await openWorkspaces(page, 'Compiler Geoscience');
+  await page
+    .getByRole('button', { name: /^Probe the scopes in / })
+    .first()
+    .click();
+  const contents = page.getByRole('region', { name: /^In / });
+  const objects = contents.getByRole('table', { name: 'Geoscience objects' });
+  await expect(objects.getByRole('row', { name: /^Collars\s+\/drilling\/\s+pointset 1\.3\.0/ })).toBeVisible();
+  await expect(
+    contents
+      .getByRole('table', { name: 'Files' })
+      .getByRole('row', { name: /^collars\.csv\s+\/drilling\/collars\.csv\s+18 kB/ }),
+  ).toBeVisible();
+  await expect(
+    contents
+      .getByRole('table', { name: 'Block models' })
+      .getByRole('row', { name: /^Resource model 2025\s+Regular, 120 × 80 × 40 blocks of 10 × 10 × 5 m/ }),
+  ).toBeVisible();
+});
+
+test('the scope probe says an instance has no Block Models service instead of blaming the role', async ({ page }) => {
+  await signIn(page, 'ada@example.com', { check: ['evo.object', 'evo.file', 'evo.blocksync'] });
+  await openWorkspaces(page, 'Analytical Engines - Resource Modelling');
+  await page
+    .getByRole('button', { name: /^Probe the scopes in / })
+    .first()
+    .click();
+  const probe = page.getByRole('table', { name: 'Scope probe results' });
+  await expect(
+    probe.getByRole('row', {
+      name: /^Block Models\s+evo\.blocksync\s+yes\s+403 refused\s+This instance has no Block Models service/,
+    }),
+  ).toBeVisible();
+  await expect(probe.getByRole('row', { name: /^Files\s+evo\.file\s+yes\s+200 let in/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Block models' })).toContainText(
+    'Not listed: the API answered 403 Service not enabled. Discovery lists no Block Models service for this instance',
+  );
+});

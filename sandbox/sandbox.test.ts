@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type JWK, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discoveryResponseSchema } from '../src/evo/discovery.ts';
+import { discoverySchema as discoveryResponseSchema } from '../src/evo/evoSchemas.ts';
 import { readSandboxConfig } from './config.ts';
 import { createSigningKey } from './ims/provider.ts';
 import { EVO_AUDIENCE } from './ims/tokenShape.ts';
@@ -80,7 +80,7 @@ describe('Evo twin', () => {
       async () => {
         const key = await importJWK(twinKey, 'RS256');
         return new SignJWT({ scope: ['evo.discovery'] })
-          .setProtectedHeader({ alg: 'RS256', kid: twinKey.kid })
+          .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: twinKey.kid })
           .setIssuer(sandbox.ims.issuer)
           .setAudience('https://other.example')
           .setSubject(ada.sub)
@@ -95,7 +95,7 @@ describe('Evo twin', () => {
       async () => {
         const key = await importJWK(twinKey, 'RS256');
         return new SignJWT({ scope: ['evo.discovery'] })
-          .setProtectedHeader({ alg: 'RS256', kid: twinKey.kid })
+          .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: twinKey.kid })
           .setIssuer('https://ims.bentley.com')
           .setAudience(EVO_AUDIENCE)
           .setSubject(ada.sub)
@@ -104,6 +104,21 @@ describe('Evo twin', () => {
           .sign(key);
       },
       /"iss" claim/,
+    ],
+    [
+      'a plain JWT that does not say it is an access token (typ JWT, RFC 9068)',
+      async () => {
+        const key = await importJWK(twinKey, 'RS256');
+        return new SignJWT({ scope: ['evo.discovery'] })
+          .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: twinKey.kid })
+          .setIssuer(sandbox.ims.issuer)
+          .setAudience(EVO_AUDIENCE)
+          .setSubject(ada.sub)
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(key);
+      },
+      /typ "JWT".*at\+jwt \(RFC 9068\)/,
     ],
     [
       'an unsigned (alg: none) token',
@@ -282,7 +297,7 @@ describe('sandbox data', () => {
     const { instancesFor, workspacesOf } = await import('./evo/data.ts');
     for (const user of SANDBOX_USERS) {
       for (const instance of instancesFor(user.sub)) {
-        for (const workspace of workspacesOf(instance, { sub: user.sub, name: 'x', email: 'x' })) {
+        for (const workspace of workspacesOf(instance, { id: user.sub, name: 'x', email: 'x' })) {
           expect(workspace.name).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+( [a-z]+)? \d\d$/);
           expect(Date.parse(workspace.updated_at)).toBeGreaterThanOrEqual(Date.parse(workspace.created_at));
         }

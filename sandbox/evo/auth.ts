@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import { EVO_AUDIENCE } from '../ims/tokenShape.ts';
 import { IMS_ROUTES } from '../ims/provider.ts';
 
@@ -27,7 +27,8 @@ export function tokenVerifier(issuer: string) {
   const jwks = createRemoteJWKSet(new URL(IMS_ROUTES.jwks, issuer), { cooldownDuration: 1_000 });
 
   return async function verify(authorization: string | undefined, requiredScope: string): Promise<JWTPayload> {
-    const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(authorization ?? '');
+    // The scheme name is case-insensitive (RFC 9110 section 11.1): `bearer` works as `Bearer` does.
+    const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(authorization ?? '');
     if (!match) {
       throw new AccessDenied(401, 'invalid_request', 'The request has no bearer token in its Authorization header.');
     }
@@ -38,9 +39,11 @@ export function tokenVerifier(issuer: string) {
         audience: EVO_AUDIENCE,
         algorithms: ['RS256'],
         requiredClaims: ['exp', 'sub'],
+        // RFC 9068: an access token says it is one, so an ID token or another JWT is not taken for it.
+        typ: 'at+jwt',
       }));
     } catch (error) {
-      throw new AccessDenied(401, 'invalid_token', describeJoseError(error));
+      throw new AccessDenied(401, 'invalid_token', describeJoseError(error, match[1]!));
     }
     if (!scopesOf(payload).has(requiredScope)) {
       throw new AccessDenied(
@@ -55,8 +58,18 @@ export function tokenVerifier(issuer: string) {
 }
 
 /** A reason in words that never repeats the token. */
-function describeJoseError(error: unknown): string {
+function describeJoseError(error: unknown, token: string): string {
   if (error instanceof errors.JWTExpired) return 'The access token has expired.';
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'typ') {
+    let typ: unknown;
+    try {
+      typ = decodeProtectedHeader(token).typ;
+    } catch {
+      typ = undefined;
+    }
+    const said = typeof typ === 'string' ? `"${typ.slice(0, 40).replace(/[^\w+./-]/g, '?')}"` : 'nothing';
+    return `The token's header says typ ${said}; Evo takes only access tokens of type at+jwt (RFC 9068), so an ID token or another kind of JWT is refused.`;
+  }
   if (error instanceof errors.JWTClaimValidationFailed) {
     return `The access token's "${error.claim}" claim is not acceptable here (${error.reason}).`;
   }

@@ -4,6 +4,7 @@ import { DiscoveryPanel } from '../evo/DiscoveryPanel.tsx';
 import type { TokenIdentity } from '../evo/discovery.ts';
 import { discoveryEndpoint } from '../evo/discovery.ts';
 import { ScopeProbePanel } from '../evo/ScopeProbePanel.tsx';
+import { WorkspaceContentsPanel } from '../evo/WorkspaceContentsPanel.tsx';
 import { WorkspacesPanel } from '../evo/WorkspacesPanel.tsx';
 import type { InstanceRef } from '../evo/workspaces.ts';
 import { stringClaim, type DecodedAccessToken } from '../token/decodeAccessToken.ts';
@@ -41,7 +42,13 @@ export interface TokenWorkbenchProps {
 }
 
 /** Everything the app shows about one access token, and what it can do in Evo, from one verdict. */
-export function TokenWorkbench({ token, discoveryUrl, checkSignatureAutomatically, knownJwksUri, whenExpired }: TokenWorkbenchProps) {
+export function TokenWorkbench({
+  token,
+  discoveryUrl,
+  checkSignatureAutomatically,
+  knownJwksUri,
+  whenExpired,
+}: TokenWorkbenchProps) {
   const { accessToken, decoded } = token;
   const [instance, setInstance] = useState<InstanceRef | undefined>();
   const [workspace, setWorkspace] = useState<{ id: string; name: string } | undefined>();
@@ -89,7 +96,12 @@ export function TokenWorkbench({ token, discoveryUrl, checkSignatureAutomaticall
       </ErrorBoundary>
       {instance ? (
         <ErrorBoundary what="workspaces panel" key={`${instance.hubUrl} ${instance.id}`}>
-          <WorkspacesPanel instance={instance} token={identity} probedWorkspaceId={workspace?.id} onProbe={setWorkspace} />
+          <WorkspacesPanel
+            instance={instance}
+            token={identity}
+            probedWorkspaceId={workspace?.id}
+            onProbe={setWorkspace}
+          />
         </ErrorBoundary>
       ) : null}
       {instance && workspace ? (
@@ -100,6 +112,11 @@ export function TokenWorkbench({ token, discoveryUrl, checkSignatureAutomaticall
             token={identity}
             granted={grantedScopes(claims, token.responseScopes, token.hasRefreshToken).scopes}
           />
+        </ErrorBoundary>
+      ) : null}
+      {instance && workspace ? (
+        <ErrorBoundary what="workspace contents">
+          <WorkspaceContentsPanel instance={instance} workspace={workspace} token={identity} />
         </ErrorBoundary>
       ) : null}
       <UseTokenElsewhere token={accessToken} discoveryEndpoint={discoveryEndpoint(discoveryUrl)} />

@@ -48,7 +48,15 @@ function InstanceCard({
               className="button button-small"
               aria-label={`List workspaces of ${instance.name} on ${hub.name}`}
               aria-pressed={chosen}
-              onClick={() => onChoose({ id: instance.id, name: instance.name, hubUrl: hub.url!, hubName: hub.name })}
+              onClick={() =>
+                onChoose({
+                  id: instance.id,
+                  name: instance.name,
+                  hubUrl: hub.url!,
+                  hubName: hub.name,
+                  services: services.map((service) => service.code),
+                })
+              }
             >
               List workspaces
             </button>

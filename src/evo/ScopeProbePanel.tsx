@@ -1,3 +1,4 @@
+import { Breakable } from '../ui/Breakable.tsx';
 import type { TokenIdentity } from './discovery.ts';
 import { PROBE_TARGETS, probeMeaning, useScopeProbe } from './scopeProbe.ts';
 import type { InstanceRef } from './workspaces.ts';
@@ -34,12 +35,17 @@ export function ScopeProbePanel({ instance, workspace, token, granted }: ScopePr
             const result = results[index];
             const isGranted = granted.includes(target.scope);
             const outcome = result?.data;
-            const meaning = outcome ? probeMeaning(outcome, isGranted, target.scope) : undefined;
+            const service = target.service
+              ? { api: target.api, listed: instance.services.includes(target.service) }
+              : undefined;
+            const meaning = outcome ? probeMeaning(outcome, isGranted, target.scope, service) : undefined;
             return (
               <tr key={target.api} className={meaning && !meaning.expected ? 'probe-surprise' : undefined}>
                 <th scope="row">{target.api}</th>
                 <td>
-                  <code>{target.scope}</code>
+                  <code className="breakable">
+                    <Breakable text={target.scope} />
+                  </code>
                 </td>
                 <td>{isGranted ? 'yes' : 'no'}</td>
                 <td>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiErrorNotice } from './ApiErrorNotice.tsx';
+import { EvoTime } from './EvoTime.tsx';
 import type { TokenIdentity } from './discovery.ts';
 import {
   pageSummary,
@@ -13,14 +14,8 @@ import {
 interface WorkspacesPanelProps {
   instance: InstanceRef;
   token: TokenIdentity;
-  onProbe: (workspace: Workspace) => void;
+  onProbe: (workspace: Pick<Workspace, 'id' | 'name'>) => void;
   probedWorkspaceId: string | undefined;
-}
-
-function date(value: string | null | undefined): string {
-  if (!value) return '—';
-  const parsed = new Date(value);
-  return Number.isNaN(parsed.getTime()) ? value : parsed.toLocaleDateString();
 }
 
 /** The workspaces of one instance, from its hub, a page at a time. */
@@ -61,33 +56,23 @@ export function WorkspacesPanel({ instance, token, onProbe, probedWorkspaceId }:
                 </tr>
               </thead>
               <tbody>
-                {page.results.map((workspace) => (
-                  <tr key={workspace.id}>
-                    <th scope="row">
-                      {workspace.name}
-                      {workspace.description ? <span className="cell-note">{workspace.description}</span> : null}
-                    </th>
-                    <td>{workspace.current_user_role ?? '—'}</td>
-                    <td>
-                      {date(workspace.created_at)}
-                      {workspace.created_by?.name ? (
-                        <span className="cell-note">by {workspace.created_by.name}</span>
-                      ) : null}
-                    </td>
-                    <td>{date(workspace.updated_at)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={`Probe the scopes in ${workspace.name}`}
-                        aria-pressed={workspace.id === probedWorkspaceId}
-                        onClick={() => onProbe(workspace)}
-                      >
-                        Probe
-                      </button>
-                    </td>
-                  </tr>
-                ))}
+                {page.results.map((read) =>
+                  read.ok ? (
+                    <WorkspaceRow
+                      key={read.value.id}
+                      workspace={read.value}
+                      probed={read.value.id === probedWorkspaceId}
+                      onProbe={onProbe}
+                    />
+                  ) : (
+                    <tr key={`malformed-${read.index}`} className="row-malformed">
+                      <th scope="row">{read.label}</th>
+                      <td colSpan={4} className="field-warning">
+                        Not in the documented shape: {read.problem}.
+                      </td>
+                    </tr>
+                  ),
+                )}
               </tbody>
             </table>
           ) : null}
@@ -112,5 +97,47 @@ export function WorkspacesPanel({ instance, token, onProbe, probedWorkspaceId }:
         </>
       )}
     </section>
+  );
+}
+
+function WorkspaceRow({
+  workspace,
+  probed,
+  onProbe,
+}: {
+  workspace: Workspace;
+  probed: boolean;
+  onProbe: (workspace: Workspace) => void;
+}) {
+  return (
+    <tr>
+      <th scope="row">
+        {workspace.name}
+        {workspace.description ? <span className="cell-note">{workspace.description}</span> : null}
+        {workspace.labels && workspace.labels.length > 0 ? (
+          <span className="cell-note">Labels: {workspace.labels.join(', ')}</span>
+        ) : null}
+      </th>
+      <td>{workspace.current_user_role ?? '—'}</td>
+      <td>
+        <EvoTime value={workspace.created_at} />
+        {workspace.created_by.name ? <span className="cell-note">by {workspace.created_by.name}</span> : null}
+      </td>
+      <td>
+        <EvoTime value={workspace.updated_at} />
+        {workspace.updated_by.name ? <span className="cell-note">by {workspace.updated_by.name}</span> : null}
+      </td>
+      <td>
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Probe the scopes in ${workspace.name}`}
+          aria-pressed={probed}
+          onClick={() => onProbe(workspace)}
+        >
+          Probe
+        </button>
+      </td>
+    </tr>
   );
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evoGet, TIMEOUT_MS } from './apiClient.ts';
-import { discoveryResponseSchema } from './discovery.ts';
+import { discoverySchema as discoveryResponseSchema } from './evoSchemas.ts';
 import { describeEvoError, EvoApiError, isTransient, parseBearerChallenge, parseRetryAfter } from './evoApiError.ts';
 
 const URL_ = 'https://discover.api.seequent.com/evo/identity/v2/discovery?service=evo';

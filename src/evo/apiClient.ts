@@ -1,9 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { describeIssues } from './evoSchemas.ts';
 import { EvoApiError, kindForStatus, parseBearerChallenge, parseRetryAfter } from './evoApiError.ts';
-
-// zod compiles fast parsers with new Function() where it may; the Content-Security-Policy does
-// not allow eval, and even zod's probe for it is reported as a violation. Parse without it.
-z.config({ jitless: true });
 
 /** How long one Evo call may take before it is reported as a timeout. */
 export const TIMEOUT_MS = 15_000;
@@ -11,14 +8,6 @@ export const TIMEOUT_MS = 15_000;
 function endpointOf(url: string): string {
   const parsed = new URL(url);
   return `${parsed.origin}${parsed.pathname}`;
-}
-
-/** Describes where a schema failed, like `discovery.hubs[0].url: expected string`. */
-function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
-  const field = issue.path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
-    .join('');
-  return { field: field || '(the whole body)', message: issue.message };
 }
 
 async function problemOf(response: Response): Promise<{ title?: string; detail?: string }> {
@@ -42,7 +31,7 @@ async function problemOf(response: Response): Promise<{ title?: string; detail?:
 export async function evoGet<T>(
   url: string,
   accessToken: string,
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   signal?: AbortSignal,
 ): Promise<T> {
   return (await evoGetWithBody(url, accessToken, schema, signal)).data;
@@ -52,7 +41,7 @@ export async function evoGet<T>(
 export async function evoGetWithBody<T>(
   url: string,
   accessToken: string,
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   signal?: AbortSignal,
 ): Promise<{ data: T; body: unknown }> {
   const endpoint = endpointOf(url);
@@ -96,10 +85,9 @@ export async function evoGetWithBody<T>(
   } catch {
     throw new EvoApiError('bad-response', 'The body is not JSON.', { status: response.status, endpoint });
   }
-  const parsed = schema.safeParse(body);
+  const parsed = z.safeParse(schema, body);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const { field, message } = first ? describeIssue(first) : { field: '(the whole body)', message: 'invalid' };
+    const { field, message } = describeIssues(parsed.error);
     throw new EvoApiError('bad-response', `At ${field}: ${message}.`, { status: response.status, field, endpoint });
   }
   return { data: parsed.data, body };

@@ -1,28 +1,21 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import type * as z from 'zod/mini';
 import { evoGetWithBody } from './apiClient.ts';
+import {
+  discoveryEnvelopeSchema,
+  hubSchema,
+  organizationSchema,
+  readItems,
+  serviceAccessSchema,
+  serviceSchema,
+} from './evoSchemas.ts';
 import { allowHubs, bearerFor } from './hostPolicy.ts';
 
-const organizationSchema = z.object({ id: z.string(), display_name: z.string() });
-const hubSchema = z.object({ code: z.string(), display_name: z.string(), url: z.string() });
-const serviceSchema = z.object({ code: z.string(), display_name: z.string() });
-const serviceAccessSchema = z.object({
-  org_id: z.string(),
-  hub_code: z.string(),
-  services: z.array(z.string()),
-});
-
-/** The body of `GET /evo/identity/v2/discovery?service=evo`. `services` and `accounts` are optional. */
-export const discoveryResponseSchema = z.object({
-  discovery: z.object({
-    organizations: z.array(organizationSchema),
-    hubs: z.array(hubSchema),
-    services: z.array(serviceSchema).optional(),
-    service_access: z.array(serviceAccessSchema),
-    accounts: z.array(z.unknown()).optional(),
-  }),
-});
-export type DiscoveryResponse = z.infer<typeof discoveryResponseSchema>;
+/**
+ * The body of `GET /evo/identity/v2/discovery`, its lists not yet read: `services` and
+ * `accounts` may be absent or `null`, and each entry is read on its own by {@link joinDiscovery}.
+ */
+export type DiscoveryResponse = z.infer<typeof discoveryEnvelopeSchema>;
 
 export interface HubView {
   code: string;
@@ -49,45 +42,92 @@ const byName = (a: { name: string; id?: string; code?: string }, b: { name: stri
   a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) ||
   (a.id ?? a.code ?? '').localeCompare(b.id ?? b.code ?? '');
 
+/** A string field of an entry that failed its schema, if it has one. */
+function stringField(raw: unknown, key: string): string | undefined {
+  if (typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, key)) return undefined;
+  const value = (raw as Record<string, unknown>)[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+const offShape = (list: string, problem: string) =>
+  `Its entry in Discovery's ${list} does not have the documented shape (${problem}).`;
+
 /**
  * Joins Discovery's `organizations`, `hubs` and `service_access` into one entry per instance,
- * sorted by name. Nothing is dropped: an instance with no hub, a hub that is not described, or
- * access for an instance that is not listed all appear, with a note.
+ * sorted by name. Nothing is dropped: an instance with no hub, a hub that is not described, access
+ * for an instance that is not listed, or an entry of the wrong shape all appear, with a note.
  */
 export function joinDiscovery(response: DiscoveryResponse): InstanceView[] {
-  const { organizations, hubs, services = [], service_access } = response.discovery;
-  const hubsByCode = new Map(hubs.map((hub) => [hub.code, hub]));
-  const serviceNames = new Map(services.map((service) => [service.code, service.display_name]));
+  const { organizations, hubs, services, service_access } = response.discovery;
+  const hubsByCode = new Map<string, HubView & { note?: string }>();
+  for (const read of readItems(hubs, hubSchema)) {
+    if (read.ok) {
+      hubsByCode.set(read.value.code, { code: read.value.code, name: read.value.display_name, url: read.value.url });
+      continue;
+    }
+    const code = stringField(read.raw, 'code');
+    if (code) {
+      hubsByCode.set(code, {
+        code,
+        name: stringField(read.raw, 'display_name') ?? code,
+        url: stringField(read.raw, 'url'),
+        note: `Its hub "${code}" is described in a shape Discovery does not document (${read.problem}).`,
+      });
+    }
+  }
+  const serviceNames = new Map<string, string>();
+  for (const read of readItems(services ?? [], serviceSchema)) {
+    if (read.ok) serviceNames.set(read.value.code, read.value.display_name);
+  }
   const instances = new Map<string, InstanceView>();
 
-  for (const org of organizations) {
-    if (!instances.has(org.id)) instances.set(org.id, { id: org.id, name: org.display_name, access: [], notes: [] });
-  }
-  for (const entry of service_access) {
-    let instance = instances.get(entry.org_id);
+  readItems(organizations, organizationSchema).forEach((read, index) => {
+    const id = read.ok ? read.value.id : (stringField(read.raw, 'id') ?? `organizations[${index}]`);
+    if (instances.has(id)) return;
+    instances.set(
+      id,
+      read.ok
+        ? { id, name: read.value.display_name, access: [], notes: [] }
+        : {
+            id,
+            name: stringField(read.raw, 'display_name') ?? id,
+            access: [],
+            notes: [offShape('organizations', read.problem)],
+          },
+    );
+  });
+  readItems(service_access, serviceAccessSchema).forEach((read, index) => {
+    const orgId = read.ok ? read.value.org_id : (stringField(read.raw, 'org_id') ?? `service_access[${index}]`);
+    const hubCode = read.ok ? read.value.hub_code : stringField(read.raw, 'hub_code');
+    const codes = read.ok
+      ? read.value.services
+      : (() => {
+          const raw = (read.raw as { services?: unknown } | null)?.services;
+          return Array.isArray(raw) ? raw.filter((code): code is string => typeof code === 'string') : [];
+        })();
+    let instance = instances.get(orgId);
     if (!instance) {
       instance = {
-        id: entry.org_id,
-        name: entry.org_id,
+        id: orgId,
+        name: orgId,
         access: [],
         notes: ['Discovery grants access to this instance but does not list it among your organizations.'],
       };
-      instances.set(entry.org_id, instance);
+      instances.set(orgId, instance);
     }
-    const hub = hubsByCode.get(entry.hub_code);
-    if (!hub)
-      instance.notes.push(
-        `Its hub "${entry.hub_code}" is not described in the Discovery answer, so its URL is unknown.`,
-      );
+    if (!read.ok) instance.notes.push(offShape('service_access', read.problem));
+    if (hubCode === undefined) return;
+    const hub = hubsByCode.get(hubCode);
+    if (!hub) {
+      instance.notes.push(`Its hub "${hubCode}" is not described in the Discovery answer, so its URL is unknown.`);
+    } else if (hub.note) {
+      instance.notes.push(hub.note);
+    }
     instance.access.push({
-      hub: hub
-        ? { code: hub.code, name: hub.display_name, url: hub.url }
-        : { code: entry.hub_code, name: entry.hub_code, url: undefined },
-      services: [...new Set(entry.services)]
-        .map((code) => ({ code, name: serviceNames.get(code) ?? code }))
-        .sort(byName),
+      hub: hub ? { code: hub.code, name: hub.name, url: hub.url } : { code: hubCode, name: hubCode, url: undefined },
+      services: [...new Set(codes)].map((code) => ({ code, name: serviceNames.get(code) ?? code })).sort(byName),
     });
-  }
+  });
   for (const instance of instances.values()) {
     if (instance.access.length === 0) instance.notes.push('Discovery lists no hub or services for this instance.');
   }
@@ -145,13 +185,14 @@ export function discoveryQueryOptions(token: TokenIdentity) {
     ] as const,
     queryFn: async (): Promise<DiscoveryResult> => {
       const endpoint = discoveryEndpoint(discoveryUrl);
-      const { data, body } = await evoGetWithBody(endpoint, bearerFor(token, endpoint), discoveryResponseSchema);
+      const { data, body } = await evoGetWithBody(endpoint, bearerFor(token, endpoint), discoveryEnvelopeSchema);
       // The hubs named here are the only other hosts this token may be sent to.
+      const instances = joinDiscovery(data);
       allowHubs(
         token.fingerprint,
-        data.discovery.hubs.map((hub) => hub.url),
+        instances.flatMap((instance) => instance.access.flatMap(({ hub }) => (hub.url ? [hub.url] : []))),
       );
-      return { instances: joinDiscovery(data), accountCount: data.discovery.accounts?.length, body };
+      return { instances, accountCount: data.discovery.accounts?.length, body };
     },
   });
 }

@@ -36,7 +36,10 @@ function under(url: URL, prefix: string): boolean {
  * or under a hub that Discovery named for this very token; otherwise the call is refused here, in
  * code, whatever the Content-Security-Policy would allow.
  */
-export function bearerFor(token: { accessToken: string; fingerprint: string; discoveryUrl: string }, url: string): string {
+export function bearerFor(
+  token: { accessToken: string; fingerprint: string; discoveryUrl: string },
+  url: string,
+): string {
   let target: URL;
   try {
     target = new URL(url);

@@ -13,7 +13,7 @@ function answer(status: number) {
 describe('probe', () => {
   it('reports 200 as allowed and 403 / 401 by kind, without throwing', async () => {
     answer(200);
-    expect(await probe('https://hub.example/x', 't')).toEqual({ status: 200, verdict: 'allowed' });
+    expect(await probe('https://hub.example/x', 't')).toEqual({ status: 200, verdict: 'allowed', body: { files: [] } });
     answer(403);
     expect(await probe('https://hub.example/x', 't')).toMatchObject({
       status: 403,
@@ -36,5 +36,15 @@ describe('probeMeaning', () => {
     expect(probeMeaning({ status: 403, verdict: 'forbidden' }, true, 'evo.file').expected).toBe(false);
     expect(probeMeaning({ status: 200, verdict: 'allowed' }, true, 'evo.file').expected).toBe(true);
     expect(probeMeaning({ status: 200, verdict: 'allowed' }, false, 'evo.file').words).toMatch(/does not check/);
+  });
+
+  it('blames a missing service, not the role, when Discovery does not list it for the instance', () => {
+    const refused = { status: 403, verdict: 'forbidden' } as const;
+    expect(probeMeaning(refused, true, 'evo.blocksync', { api: 'Block Models', listed: false })).toEqual({
+      expected: true,
+      words:
+        'This instance has no Block Models service (Discovery does not list it), so the API refuses it whatever the scopes.',
+    });
+    expect(probeMeaning(refused, true, 'evo.blocksync', { api: 'Block Models', listed: true }).words).toMatch(/role/);
   });
 });

@@ -1,5 +1,5 @@
 import { queryOptions, useQueries } from '@tanstack/react-query';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { evoGet } from './apiClient.ts';
 import { bearerFor } from './hostPolicy.ts';
 import type { TokenIdentity } from './discovery.ts';
@@ -10,25 +10,42 @@ import type { InstanceRef } from './workspaces.ts';
 export interface ProbeTarget {
   api: string;
   scope: string;
+  /**
+   * The Discovery service code an instance must list for this API to let it in; none for
+   * Workspaces, which every instance has (real Discovery answers need not list it).
+   */
+  service?: string;
   url: (hub: string, org: string, workspace: string) => string;
 }
 
+/** How many items of each workspace's contents the probe's call lists (and the page shows). */
+export const CONTENTS_LIMIT = 20;
+
 export const PROBE_TARGETS: readonly ProbeTarget[] = [
-  { api: 'Workspaces', scope: 'evo.workspace', url: (hub, org) => `${hub}/workspace/orgs/${org}/workspaces?limit=1` },
+  {
+    api: 'Workspaces',
+    scope: 'evo.workspace',
+    url: (hub, org, ws) => `${hub}/workspace/orgs/${org}/workspaces/${ws}/current-user-role`,
+  },
   {
     api: 'Geoscience Objects',
     scope: 'evo.object',
-    url: (hub, org, ws) => `${hub}/geoscience-object/orgs/${org}/workspaces/${ws}/objects?limit=1`,
+    service: 'geoscienceobject',
+    url: (hub, org, ws) =>
+      `${hub}/geoscience-object/orgs/${org}/workspaces/${ws}/objects?limit=${CONTENTS_LIMIT}&offset=0`,
   },
   {
     api: 'Files',
     scope: 'evo.file',
-    url: (hub, org, ws) => `${hub}/file/v2/orgs/${org}/workspaces/${ws}/files?limit=1`,
+    service: 'file',
+    url: (hub, org, ws) => `${hub}/file/v2/orgs/${org}/workspaces/${ws}/files?limit=${CONTENTS_LIMIT}&offset=0`,
   },
   {
     api: 'Block Models',
     scope: 'evo.blocksync',
-    url: (hub, org, ws) => `${hub}/blockmodel/orgs/${org}/workspaces/${ws}/block-models`,
+    service: 'blockmodel',
+    url: (hub, org, ws) =>
+      `${hub}/blockmodel/orgs/${org}/workspaces/${ws}/block-models?limit=${CONTENTS_LIMIT}&offset=0`,
   },
 ];
 
@@ -38,17 +55,26 @@ export interface ProbeOutcome {
   /** let in (2xx), refused for scope or access (403), not signed in (401), or something else. */
   verdict: 'allowed' | 'forbidden' | 'unauthorized' | 'other';
   detail?: string;
+  /** The problem's title, when the API refused with one. */
+  title?: string;
+  /** The JSON body of an answer that let the token in, for the workspace's contents. */
+  body?: unknown;
 }
 
 /** Calls the API once and reports the status instead of throwing. */
 export async function probe(url: string, accessToken: string): Promise<ProbeOutcome> {
   try {
-    await evoGet(url, accessToken, z.unknown());
-    return { status: 200, verdict: 'allowed' };
+    const body = await evoGet(url, accessToken, z.unknown());
+    return { status: 200, verdict: 'allowed', body };
   } catch (error) {
     if (!(error instanceof EvoApiError)) throw error;
     const verdict = error.kind === 'forbidden' ? 'forbidden' : error.kind === 'unauthorized' ? 'unauthorized' : 'other';
-    return { status: error.status, verdict, detail: error.details.detail ?? error.message };
+    return {
+      status: error.status,
+      verdict,
+      detail: error.details.detail ?? error.message,
+      ...(error.details.title ? { title: error.details.title } : {}),
+    };
   }
 }
 
@@ -57,7 +83,20 @@ export function probeMeaning(
   outcome: ProbeOutcome,
   scopeGranted: boolean,
   scope: string,
+  /** The API's name and whether Discovery lists its service for the instance (undefined: not asked). */
+  service?: { api: string; listed: boolean },
 ): { expected: boolean; words: string } {
+  if (service && !service.listed && outcome.verdict !== 'unauthorized') {
+    return outcome.verdict === 'allowed'
+      ? {
+          expected: false,
+          words: `Let in although Discovery does not list the ${service.api} service for this instance.`,
+        }
+      : {
+          expected: true,
+          words: `This instance has no ${service.api} service (Discovery does not list it), so the API refuses it whatever the scopes.`,
+        };
+  }
   if (outcome.verdict === 'allowed') {
     return scopeGranted
       ? { expected: true, words: 'Let in, as the granted scope says.' }

@@ -1,7 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { pageSummary, workspacePageSchema, workspacesUrl } from './workspaces.ts';
+import { pageSummary, readWorkspacePage, workspacesUrl } from './workspaces.ts';
 
-const instance = { id: 'org 1', name: 'Org', hubUrl: 'https://au.api.seequent.com/', hubName: 'AU' };
+const instance = {
+  id: 'org 1',
+  name: 'Org',
+  hubUrl: 'https://au.api.seequent.com/',
+  hubName: 'AU',
+  services: ['workspace'],
+};
+const person = { id: '5b3f7e0a-2c41-4f0e-9d7a-1a2b3c4d5e01', name: 'Ada' };
+const links = {
+  count: 2,
+  total: 27,
+  first: 'https://x/first',
+  last: 'https://x/last',
+  next: 'https://x/n',
+  previous: null,
+};
+
+function workspace(id: string, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    name: `Workspace ${id.slice(-2)}`,
+    self_link: `https://au.api.seequent.com/workspace/orgs/o/workspaces/${id}`,
+    created_at: '2025-01-01T00:00:00Z',
+    updated_at: '2025-02-01T09:30:00+10:00',
+    created_by: person,
+    updated_by: { id: person.id },
+    ...extra,
+  };
+}
 
 describe('workspaces', () => {
   it('builds the hub URL with limit and offset, encoding the org id', () => {
@@ -10,22 +38,39 @@ describe('workspaces', () => {
     );
   });
 
-  it('accepts the real page shape with extra fields and null links', () => {
-    const page = workspacePageSchema.parse({
-      links: { count: 2, total: 27, first: 'x', last: 'y', next: 'z', previous: null },
+  it('reads the real page shape: extra fields, absent optional fields, null links', () => {
+    const page = readWorkspacePage({
+      links: { ...links, self: 'extra' },
       results: [
-        {
-          id: 'a',
-          name: 'A',
+        workspace('00000000-0000-4000-a000-000000000001', {
           current_user_role: 'owner',
-          created_at: '2025-01-01T00:00:00Z',
           bounding_box: null,
           labels: [],
-        },
-        { id: 'b', name: 'B', description: null },
+          ml_enabled: false,
+          something_new: { nested: true },
+        }),
+        workspace('00000000-0000-4000-a000-000000000002', { description: null }),
       ],
     });
+    expect(page.results.map((item) => item.ok)).toEqual([true, true]);
     expect(pageSummary(page, 20)).toBe('Showing 21–22 of 27');
+  });
+
+  it('shows a malformed workspace as such, keeping the others', () => {
+    const page = readWorkspacePage({
+      links,
+      results: [
+        workspace('00000000-0000-4000-a000-000000000001'),
+        // Workspace times must carry a zone (EVO-API.md); this one does not.
+        workspace('00000000-0000-4000-a000-000000000002', { created_at: '2025-01-01T00:00:00' }),
+      ],
+    });
+    expect(page.results[0]!.ok).toBe(true);
+    expect(page.results[1]).toMatchObject({
+      ok: false,
+      label: 'Workspace 02',
+      problem: expect.stringMatching(/^created_at: /) as unknown,
+    });
   });
 
   it('says so when there are no workspaces', () => {

@@ -1,33 +1,23 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { evoGet } from './apiClient.ts';
+import { readItems, workspaceLinksSchema, workspaceList, type ReadItem, type Workspace } from './evoSchemas.ts';
 import { bearerFor } from './hostPolicy.ts';
 import type { TokenIdentity } from './discovery.ts';
 
-const person = z.object({ id: z.string().optional(), name: z.string().nullish(), email: z.string().nullish() });
+export type { Workspace };
 
-/** One page of `GET {hub}/workspace/orgs/{org}/workspaces`. Fields beyond these are allowed. */
-export const workspacePageSchema = z.object({
-  links: z.object({
-    count: z.number().int(),
-    total: z.number().int().optional(),
-    next: z.string().nullish(),
-    previous: z.string().nullish(),
-  }),
-  results: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      description: z.string().nullish(),
-      current_user_role: z.string().nullish(),
-      created_at: z.string().nullish(),
-      created_by: person.nullish(),
-      updated_at: z.string().nullish(),
-    }),
-  ),
-});
-export type WorkspacePage = z.infer<typeof workspacePageSchema>;
-export type Workspace = WorkspacePage['results'][number];
+/** One page of `GET {hub}/workspace/orgs/{org}/workspaces`, each workspace read on its own. */
+export interface WorkspacePage {
+  links: { count: number; total: number; next?: string | null; previous?: string | null };
+  results: ReadItem<Workspace>[];
+}
+
+/** Reads a workspace list body: the paging links must be right, a malformed workspace is shown as such. */
+export function readWorkspacePage(body: Record<string, unknown>): WorkspacePage {
+  const links = workspaceLinksSchema.parse(body.links);
+  const results = Array.isArray(body.results) ? body.results : [];
+  return { links, results: readItems(results, workspaceList.item) };
+}
 
 /** Where an instance's APIs are: its id and its hub's base URL. */
 export interface InstanceRef {
@@ -35,6 +25,8 @@ export interface InstanceRef {
   name: string;
   hubUrl: string;
   hubName: string;
+  /** The service codes Discovery lists for the instance on this hub. */
+  services: readonly string[];
 }
 
 export const WORKSPACE_PAGE_SIZE = 20;
@@ -52,7 +44,7 @@ export function workspacesUrl(instance: InstanceRef, offset: number, limit = WOR
 export function pageSummary(page: WorkspacePage, offset: number): string {
   if (page.results.length === 0) return offset === 0 ? 'No workspaces' : 'No workspaces on this page';
   const last = offset + page.results.length;
-  return `Showing ${offset + 1}–${last}${page.links.total !== undefined ? ` of ${page.links.total}` : ''}`;
+  return `Showing ${offset + 1}–${last} of ${page.links.total}`;
 }
 
 /** Query options for one page of an instance's workspaces, keyed by instance, page and token. */
@@ -72,9 +64,9 @@ export function workspacesQueryOptions(instance: InstanceRef, offset: number, to
       token.issuedAt,
       token.fingerprint,
     ] as const,
-    queryFn: () => {
+    queryFn: async () => {
       const url = workspacesUrl(instance, offset);
-      return evoGet(url, bearerFor(token, url), workspacePageSchema);
+      return readWorkspacePage(await evoGet(url, bearerFor(token, url), workspaceList.envelope));
     },
     placeholderData: keepPreviousData,
   });

@@ -1,0 +1,347 @@
+import * as z from 'zod/mini';
+
+/**
+ * The Evo API answers as Seequent's own Python SDK expects them (its generated response models,
+ * see EVO-API.md in the team's shared notes), one schema per endpoint. They are used twice: the
+ * app reads the APIs with them, and the sandbox's contract test checks every Evo twin answer
+ * against them. "Required" here is required there; optional fields may be absent or `null`;
+ * unknown keys are ignored, as the SDK's models ignore them.
+ *
+ * Written with `zod/mini`, whose functions tree-shake, because Discovery is parsed on the path
+ * from the sign-in callback to the first screen of results.
+ */
+
+// zod compiles fast parsers with new Function() where it may; the Content-Security-Policy does
+// not allow eval, and even zod's probe for it is reported as a violation. Parse without it.
+// zod/mini carries no messages of its own: English ones name what was expected and what came.
+z.config({ jitless: true, ...z.locales.en() });
+
+const uuid = z
+  .string()
+  .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a UUID'));
+const integer = z.int();
+/** Workspace and block-model times: ISO 8601 with `Z` or an offset. */
+export const zonedTime = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 time with a time zone' });
+/** Object and file times: ISO 8601, the time zone may be left out (it is then UTC). */
+export const anyZoneTime = z.iso.datetime({ offset: true, local: true, message: 'expected an ISO 8601 time' });
+const optionalString = z.nullish(z.string());
+/** `{id, name?, email?}`: who created, changed or deleted something. */
+const userRef = z.object({ id: uuid, name: optionalString, email: optionalString });
+const nullableLink = z.nullish(z.string());
+
+/** An RFC 7807 problem document, as every Evo API answers a refusal. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: integer,
+  detail: optionalString,
+  'invalid-params': z.optional(z.array(z.object({ name: z.string(), reason: z.string() }))),
+});
+
+// ---------------------------------------------------------------- Discovery
+
+export const organizationSchema = z.object({ id: uuid, display_name: z.string() });
+export const hubSchema = z.object({ code: z.string(), display_name: z.string(), url: z.string() });
+export const serviceSchema = z.object({ code: z.string(), display_name: z.string() });
+export const serviceAccessSchema = z.object({ org_id: uuid, hub_code: z.string(), services: z.array(z.string()) });
+export const accountSchema = z.object({
+  instances: z.nullish(
+    z.array(
+      z.object({
+        id: z.string(),
+        hub: z.object({ code: z.string() }),
+        central: z.nullish(
+          z.object({
+            id: z.string(),
+            display_name: optionalString,
+            name: optionalString,
+            host: optionalString,
+            organization_name: optionalString,
+          }),
+        ),
+      }),
+    ),
+  ),
+});
+
+/** `GET /evo/identity/v2/discovery`, every list item checked. */
+export const discoverySchema = z.object({
+  discovery: z.object({
+    organizations: z.array(organizationSchema),
+    hubs: z.array(hubSchema),
+    service_access: z.array(serviceAccessSchema),
+    services: z.nullish(z.array(serviceSchema)),
+    accounts: z.nullish(z.array(accountSchema)),
+  }),
+});
+
+/** The same answer with its lists unread, so one bad entry can be shown without hiding the rest. */
+export const discoveryEnvelopeSchema = z.object({
+  discovery: z.object({
+    organizations: z.array(z.unknown()),
+    hubs: z.array(z.unknown()),
+    service_access: z.array(z.unknown()),
+    services: z.nullish(z.array(z.unknown())),
+    accounts: z.nullish(z.array(z.unknown())),
+  }),
+});
+
+// ---------------------------------------------------------------- Workspaces
+
+const workspaceRole = z.enum(['owner', 'editor', 'viewer']);
+const polygon = z.object({
+  type: z.literal('Polygon'),
+  coordinates: z.array(z.array(z.array(z.number()))),
+});
+
+export const workspaceSchema = z.object({
+  id: uuid,
+  name: z.string().check(z.minLength(1), z.maxLength(60)),
+  self_link: z.string(),
+  created_at: zonedTime,
+  updated_at: zonedTime,
+  created_by: userRef,
+  updated_by: userRef,
+  current_user_role: z.optional(workspaceRole),
+  description: optionalString,
+  default_coordinate_system: optionalString,
+  labels: z.nullish(z.array(z.string())),
+  bounding_box: z.nullish(polygon),
+  ml_enabled: z.nullish(z.boolean()),
+});
+export type Workspace = z.infer<typeof workspaceSchema>;
+
+/** `links` of a workspace list or summary page. */
+export const workspaceLinksSchema = z.object({
+  count: integer,
+  total: integer,
+  first: z.string(),
+  last: z.string(),
+  next: nullableLink,
+  previous: nullableLink,
+});
+
+export const workspaceSummarySchema = z.object({ id: uuid, name: z.string() });
+export const currentUserRoleSchema = z.object({ user_id: uuid, role: workspaceRole });
+export const workspaceUserSchema = z.object({
+  user_id: uuid,
+  role: workspaceRole,
+  email: optionalString,
+  full_name: optionalString,
+});
+
+// ---------------------------------------------------------------- Geoscience objects
+
+/** `/<root>/<sub>/<major.minor.patch>/<sub>.schema.json`, the only form the SDK's parser reads. */
+export const objectSchemaPath = z
+  .string()
+  .check(
+    z.regex(
+      /^\/[\w-]+\/([\w-]+)\/\d+\.\d+\.\d+\/\1\.schema\.json$/,
+      'expected /<root>/<sub>/<x.y.z>/<sub>.schema.json',
+    ),
+  );
+
+export const geoscienceObjectSchema = z.object({
+  object_id: uuid,
+  name: z.string(),
+  path: z.string(),
+  schema: objectSchemaPath,
+  version_id: z.string(),
+  etag: z.string(),
+  created_at: anyZoneTime,
+  modified_at: anyZoneTime,
+  links: z.object({ download: z.string() }),
+  created_by: z.nullish(userRef),
+  modified_by: z.nullish(userRef),
+  deleted_by: z.nullish(userRef),
+  deleted_at: z.nullish(anyZoneTime),
+  stage: z.nullish(z.object({ name: z.string(), stage_id: z.string() })),
+  geojson_bounding_box: z.nullish(z.unknown()),
+});
+export type GeoscienceObject = z.infer<typeof geoscienceObjectSchema>;
+
+// ---------------------------------------------------------------- Files
+
+export const fileSchema = z.object({
+  file_id: uuid,
+  name: z.string(),
+  path: z.string(),
+  version_id: z.string(),
+  etag: z.string(),
+  size: integer,
+  created_at: anyZoneTime,
+  modified_at: anyZoneTime,
+  links: z.object({ self: z.string() }),
+  created_by: z.nullish(userRef),
+  modified_by: z.nullish(userRef),
+  deleted_by: z.nullish(userRef),
+  deleted_at: z.nullish(anyZoneTime),
+});
+export type EvoFile = z.infer<typeof fileSchema>;
+
+// ---------------------------------------------------------------- Block models
+
+const minMax = z.object({ min: z.number(), max: z.number() });
+const xyz = z.object({ x: z.number(), y: z.number(), z: z.number() });
+const counts = z.object({ nx: integer, ny: integer, nz: integer });
+const blockModelUser = z.object({
+  id: uuid,
+  name: optionalString,
+  email: optionalString,
+  first_name: optionalString,
+  last_name: optionalString,
+});
+
+export const blockModelSizeSchema = z.union([
+  z.object({ model_type: z.literal('regular'), n_blocks: counts, block_size: xyz }),
+  z.object({
+    model_type: z.enum(['fully-sub-blocked', 'flexible', 'variable-octree']),
+    n_parent_blocks: counts,
+    n_subblocks_per_parent: counts,
+    parent_block_size: xyz,
+  }),
+]);
+
+export const blockModelSchema = z.object({
+  bm_uuid: uuid,
+  org_uuid: uuid,
+  workspace_id: uuid,
+  name: z.string(),
+  created_at: zonedTime,
+  last_updated_at: zonedTime,
+  created_by: blockModelUser,
+  last_updated_by: blockModelUser,
+  bbox: z.object({ x_minmax: minMax, y_minmax: minMax, z_minmax: minMax }),
+  block_rotation: z.array(z.object({ axis: z.enum(['x', 'y', 'z']), angle: z.number() })),
+  normalized_rotation: z.tuple([z.number(), z.number(), z.number()]),
+  model_origin: xyz,
+  size_options: blockModelSizeSchema,
+  description: optionalString,
+  coordinate_reference_system: optionalString,
+  size_unit_id: optionalString,
+  geoscience_object_id: z.nullish(uuid),
+  fill_subblocks: z.nullish(z.boolean()),
+});
+export type BlockModel = z.infer<typeof blockModelSchema>;
+
+// ---------------------------------------------------------------- Health
+
+export const healthSchema = z.object({
+  status: z.enum(['pass', 'degraded', 'fail']),
+  version: z.optional(z.string()),
+  dependencies: z.nullish(z.record(z.string(), z.enum(['pass', 'fail']))),
+});
+
+// ---------------------------------------------------------------- Lists
+
+/**
+ * A list endpoint: the fields around the items, the key the items are under, and the item schema.
+ * `strict` checks every item (the contract); `envelope` leaves them unread, for {@link readItems}.
+ */
+export interface ListEndpoint<Item> {
+  itemsKey: string;
+  item: z.ZodMiniType<Item>;
+  envelope: z.ZodMiniType<Record<string, unknown>>;
+}
+
+function listEndpoint<const Key extends string, Item extends z.ZodMiniType, Shape extends z.core.$ZodLooseShape>(
+  itemsKey: Key,
+  item: Item,
+  shape: Shape,
+) {
+  const strictShape = { ...shape, [itemsKey]: z.array(item) } as Shape & Record<Key, z.ZodMiniArray<Item>>;
+  return {
+    itemsKey,
+    item: item as z.ZodMiniType<z.output<Item>>,
+    /** Every item checked: the contract. */
+    strict: z.object(strictShape),
+    /** The items left unread, for {@link readItems}. */
+    envelope: z.object({ ...shape, [itemsKey]: z.array(z.unknown()) }) as unknown as z.ZodMiniType<
+      Record<string, unknown>
+    >,
+  };
+}
+
+const offsetPage = { count: integer, limit: integer, offset: integer, total: integer };
+
+/** `GET {hub}/workspace/orgs/{org}/workspaces` */
+export const workspaceList = listEndpoint('results', workspaceSchema, { links: workspaceLinksSchema });
+/** `GET {hub}/workspace/orgs/{org}/workspaces/summary` */
+export const workspaceSummaryList = listEndpoint('results', workspaceSummarySchema, { links: workspaceLinksSchema });
+/** `GET {hub}/workspace/orgs/{org}/workspaces/{ws}/users` */
+export const workspaceUserList = listEndpoint('results', workspaceUserSchema, {
+  links: z.record(z.string(), z.unknown()),
+});
+/** `GET {hub}/geoscience-object/orgs/{org}/workspaces/{ws}/objects`: `total` optional, `links.next/prev`. */
+export const objectList = listEndpoint('objects', geoscienceObjectSchema, {
+  links: z.object({ next: nullableLink, prev: nullableLink }),
+  count: z.optional(integer),
+  limit: z.optional(integer),
+  offset: z.optional(integer),
+  total: z.optional(integer),
+});
+/** `GET {hub}/file/v2/orgs/{org}/workspaces/{ws}/files` */
+export const fileList = listEndpoint('files', fileSchema, {
+  ...offsetPage,
+  links: z.object({ self: z.string(), next: nullableLink, prev: nullableLink }),
+});
+/** `GET {hub}/blockmodel/orgs/{org}/workspaces/{ws}/block-models`: no `links`. */
+export const blockModelList = listEndpoint('results', blockModelSchema, offsetPage);
+
+/** One item of a list as the app reads it: what it is, or why it does not match the spec. */
+export type ReadItem<Item> =
+  { ok: true; value: Item } | { ok: false; index: number; label: string; problem: string; raw: unknown };
+
+/** `field: message` for the first thing wrong, like `created_by.id: expected a UUID`. */
+export function describeIssues(error: z.core.$ZodError): { field: string; message: string } {
+  const issue = error.issues[0];
+  if (!issue) return { field: '(the whole body)', message: 'invalid' };
+  const field = issue.path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+  return { field: field || '(the whole body)', message: issue.message };
+}
+
+/** The readable name of an item that failed its schema: its name or id, whatever it has. */
+function labelOf(raw: unknown, index: number): string {
+  if (typeof raw === 'object' && raw !== null) {
+    for (const key of ['display_name', 'name', 'id', 'object_id', 'file_id', 'bm_uuid', 'code', 'org_id']) {
+      const value = (raw as Record<string, unknown>)[key];
+      if (typeof value === 'string' && value) return value.slice(0, 120);
+    }
+  }
+  return `Entry ${index + 1}`;
+}
+
+/** Reads each item on its own: a malformed one is reported and the others still shown. */
+export function readItems<Item>(items: readonly unknown[], item: z.ZodMiniType<Item>): ReadItem<Item>[] {
+  return items.map((raw, index) => {
+    const parsed = item.safeParse(raw);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    const { field, message } = describeIssues(parsed.error);
+    return { ok: false, index, label: labelOf(raw, index), problem: `${field}: ${message}`, raw };
+  });
+}
+
+/** A list page read tolerantly: the fields around the items, and each item read on its own. */
+export function readList<Item>(
+  endpoint: ListEndpoint<Item>,
+  envelope: Record<string, unknown>,
+): { page: Record<string, unknown>; items: ReadItem<Item>[] } {
+  const items = envelope[endpoint.itemsKey];
+  return { page: envelope, items: readItems(Array.isArray(items) ? items : [], endpoint.item) };
+}
+
+// ---------------------------------------------------------------- Times
+
+/**
+ * An Evo time as a Date. Object and file times may come without a time zone; Evo means UTC, so
+ * they are read as UTC (JavaScript would read them as local time) and say so.
+ */
+export function readEvoTime(value: string | null | undefined): { date: Date; zoneAssumed: boolean } | undefined {
+  if (!value) return undefined;
+  const zoned = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(value);
+  const date = new Date(zoned ? value : `${value}Z`);
+  return Number.isNaN(date.getTime()) ? undefined : { date, zoneAssumed: !zoned };
+}
