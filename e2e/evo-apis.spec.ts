@@ -174,7 +174,8 @@ test('shows every instance when Discovery sends services and accounts as null, a
     await route.fulfill({ response, json: body });
   });
   await signIn(page, 'ada@example.com');
-  await expect(page.locator('.raw-json pre')).toContainText('"services": null', { useInnerText: false });
+  await page.getByText('Raw JSON of the answer').click();
+  await expect(page.locator('.raw-json pre')).toContainText('"services": null');
   const instances = page.getByRole('list').filter({ has: page.getByRole('heading', { level: 3 }) });
   await expect(instances.getByRole('heading', { level: 3 })).toHaveText([
     'Analytical Engines - Exploration',
@@ -228,4 +229,34 @@ test('the scope probe says an instance has no Block Models service instead of bl
   await expect(page.getByRole('region', { name: 'Block models' })).toContainText(
     'Not listed: the API answered 403 Service not enabled. Discovery lists no Block Models service for this instance',
   );
+});
+
+test('a real-sized organisation: filter 300 instances, find one workspace among 2000 by name, jump to the last page', async ({
+  page,
+}) => {
+  await signIn(page, 'atlas@example.com');
+  const discovery = page.getByRole('region', { name: 'Evo Discovery' });
+  await expect(discovery.getByText('300 instances (organisations) you can use')).toBeVisible();
+  // Cards are drawn a batch at a time, not all 300 at once.
+  await expect(discovery.locator('.instance')).toHaveCount(30);
+  await discovery.getByLabel('Filter instances by name').fill('global exploration');
+  await expect(discovery.locator('.instance')).toHaveCount(1);
+  await openWorkspaces(page, 'Atlas Mining - Global Exploration');
+
+  const workspaces = page.getByRole('region', { name: 'Workspaces of Atlas Mining - Global Exploration' });
+  await expect(workspaces.getByText('Showing 1–20 of 2000')).toBeVisible();
+  await workspaces.getByLabel('Go to page').fill('100');
+  await workspaces.getByRole('button', { name: 'Go', exact: true }).click();
+  await expect(workspaces.getByText('Showing 1981–2000 of 2000')).toBeVisible();
+  await expect(workspaces.getByText('Page 100 of 100')).toBeVisible();
+
+  await workspaces.getByLabel('Find a workspace by name').fill('1234');
+  await expect(workspaces.getByText('Showing 1–1 of 1 named like “1234”')).toBeVisible();
+  await expect(workspaces.getByRole('rowheader')).toHaveCount(1);
+  await expect(workspaces.getByRole('rowheader')).toContainText(/ 1234Sandbox workspace 1234 of /);
+
+  await workspaces.getByLabel('Find a workspace by name').fill('');
+  await workspaces.getByLabel('Per page').selectOption('100');
+  await expect(workspaces.getByText('Showing 1–100 of 2000')).toBeVisible();
+  await expect(workspaces.getByText('Page 1 of 20')).toBeVisible();
 });

@@ -298,7 +298,7 @@ describe('sandbox data', () => {
     for (const user of SANDBOX_USERS) {
       for (const instance of instancesFor(user.sub)) {
         for (const workspace of workspacesOf(instance, { id: user.sub, name: 'x', email: 'x' })) {
-          expect(workspace.name).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+( [a-z]+)? \d\d$/);
+          expect(workspace.name).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+( [a-z]+)? \d\d(\d\d)?$/);
           expect(Date.parse(workspace.updated_at)).toBeGreaterThanOrEqual(Date.parse(workspace.created_at));
         }
       }

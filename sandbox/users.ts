@@ -46,6 +46,15 @@ export const SANDBOX_USERS: readonly SandboxUser[] = [
     usageCountry: 'AU',
     purpose: 'no Evo instances yet',
   },
+  {
+    sub: '5b3f7e0a-2c41-4f0e-9d7a-1a2b3c4d5e04',
+    email: 'atlas@example.com',
+    givenName: 'Atlas',
+    familyName: 'Largeorg',
+    org: { id: '7f1d2c3b-0000-4a5b-8c9d-000000000004', name: 'Atlas Mining Group' },
+    usageCountry: 'CA',
+    purpose: 'a real-sized organisation: 300 instances, one with 2000 workspaces',
+  },
 ];
 
 export function findUserByEmail(email: string): SandboxUser | undefined {

@@ -72,6 +72,27 @@ const INSTANCES_BY_USER: Record<string, Instance[]> = {
   ],
 };
 
+/** How big the large sandbox organisation is (the bench and an end-to-end test use it). */
+export const LARGE_ORG = { instances: 300, workspacesInLargest: 2000 } as const;
+
+const REGIONS = ['Abitibi', 'Andes', 'Bowen Basin', 'Carajas', 'Copperbelt', 'Goldfields', 'Kiruna', 'Nunavut'];
+const UNITS = ['Exploration', 'Mine Geology', 'Resource Modelling', 'Grade Control', 'Geotechnical'];
+
+/** The large organisation's instances: one with {@link LARGE_ORG.workspacesInLargest} workspaces. */
+function largeOrganisation(): Instance[] {
+  return Array.from({ length: LARGE_ORG.instances }, (_, index) => ({
+    id: stableUuid(`atlas instance ${index}`),
+    display_name:
+      index === 0
+        ? 'Atlas Mining - Global Exploration'
+        : `Atlas Mining - ${REGIONS[index % REGIONS.length]} ${UNITS[Math.floor(index / REGIONS.length) % UNITS.length]} ${String(index).padStart(3, '0')}`,
+    hub_code: HUBS[index % HUBS.length]!.code,
+    services: index % 4 === 3 ? ['file', 'geoscienceobject', 'workspace'] : ALL_SERVICES,
+    workspaceCount: index === 0 ? LARGE_ORG.workspacesInLargest : 1 + (index % 7),
+  }));
+}
+INSTANCES_BY_USER[SANDBOX_USERS[3]!.sub] = largeOrganisation();
+
 export function instancesFor(sub: string): Instance[] {
   return INSTANCES_BY_USER[sub] ?? [];
 }
@@ -137,7 +158,7 @@ export function workspacesOf(instance: Instance, owner: Person): Workspace[] {
     const n = seed + index * 7919;
     const created = new Date(base + (n % 300) * 86_400_000 + index * 3_600_000);
     const updated = new Date(created.getTime() + (Math.floor(n / 8) % 60) * 86_400_000);
-    const suffix = String(index + 1).padStart(2, '0');
+    const suffix = String(index + 1).padStart(instance.workspaceCount > 99 ? 4 : 2, '0');
     const place = PLACES[n % PLACES.length]!;
     const [lon, lat] = PLACE_BOXES[place]!;
     return {

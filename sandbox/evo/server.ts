@@ -81,7 +81,8 @@ export async function startEvo(config: SandboxConfig, issuer: string): Promise<E
     if (req.method !== 'GET') {
       throw new Problem(405, 'Method not allowed', `${req.method ?? 'This method'} is not supported here.`);
     }
-    return api(path, requestUrl, req.headers.authorization);
+    // A hub URL with a trailing slash joined to a path gives `//`; servers treat it as one slash.
+    return api(path.replace(/\/{2,}/g, '/'), requestUrl, req.headers.authorization);
   }
 
   function cors(req: IncomingMessage, res: ServerResponse): boolean {

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { DiscoveryPanel } from '../evo/DiscoveryPanel.tsx';
 import type { TokenIdentity } from '../evo/discovery.ts';
 import { discoveryEndpoint } from '../evo/discovery.ts';
@@ -60,6 +60,11 @@ export function TokenWorkbench({
   const now = useNow(5_000, accessToken);
   const verdict = tokenVerdict({ decoded, now, signature, responseExpiresAt: token.responseExpiresAt });
   const identity: TokenIdentity = { accessToken, discoveryUrl, ...token.key };
+  // Stable, so the instance cards (hundreds in a large organisation) are not redrawn on every tick.
+  const chooseInstance = useCallback((chosen: InstanceRef) => {
+    setInstance(chosen);
+    setWorkspace(undefined);
+  }, []);
 
   return (
     <QueryClientProvider client={queryClient}>
@@ -85,14 +90,7 @@ export function TokenWorkbench({
         </ErrorBoundary>
       ) : null}
       <ErrorBoundary what="Discovery panel">
-        <DiscoveryPanel
-          token={identity}
-          chosenInstanceId={instance?.id}
-          onChooseInstance={(chosen) => {
-            setInstance(chosen);
-            setWorkspace(undefined);
-          }}
-        />
+        <DiscoveryPanel token={identity} chosenInstanceId={instance?.id} onChooseInstance={chooseInstance} />
       </ErrorBoundary>
       {instance ? (
         <ErrorBoundary what="workspaces panel" key={`${instance.hubUrl} ${instance.id}`}>

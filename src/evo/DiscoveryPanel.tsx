@@ -1,3 +1,5 @@
+import './evo.css';
+import { memo, useDeferredValue, useState } from 'react';
 import { Notice } from '../ui/Notice.tsx';
 import { ApiErrorNotice } from './ApiErrorNotice.tsx';
 import { discoveryEndpoint, useDiscovery, type InstanceView, type TokenIdentity } from './discovery.ts';
@@ -10,7 +12,11 @@ interface DiscoveryPanelProps {
   chosenInstanceId: string | undefined;
 }
 
-function InstanceCard({
+/** How many instance cards show at first, and per "Show more": enough to scan, cheap to draw. */
+export const INSTANCE_BATCH = 30;
+
+/** One instance; redrawn only when its own data or its chosen state changes. */
+const InstanceCard = memo(function InstanceCard({
   instance,
   onChoose,
   chosen,
@@ -70,6 +76,92 @@ function InstanceCard({
       ))}
     </li>
   );
+});
+
+/** Instances whose name or id contains the text, ignoring case. */
+export function filterInstances(instances: readonly InstanceView[], text: string): readonly InstanceView[] {
+  const wanted = text.trim().toLocaleLowerCase();
+  if (!wanted) return instances;
+  return instances.filter(
+    (instance) => instance.name.toLocaleLowerCase().includes(wanted) || instance.id.toLowerCase().includes(wanted),
+  );
+}
+
+/** The list of instances: a filter when there are many, and cards drawn a batch at a time. */
+function InstanceList({
+  instances,
+  onChoose,
+  chosenInstanceId,
+}: {
+  instances: readonly InstanceView[];
+  onChoose: (ref: InstanceRef) => void;
+  chosenInstanceId: string | undefined;
+}) {
+  const [filter, setFilter] = useState('');
+  const [shown, setShown] = useState(INSTANCE_BATCH);
+  const deferredFilter = useDeferredValue(filter);
+  const matching = filterInstances(instances, deferredFilter);
+  const visible = matching.slice(0, shown);
+  const many = instances.length > 6;
+  return (
+    <>
+      <p>
+        {instances.length === 1 ? 'One instance' : `${instances.length} instances`} (organisations) you can use
+        {many && deferredFilter.trim() ? `; ${matching.length} match “${deferredFilter.trim()}”` : ''}:
+      </p>
+      {many ? (
+        <p className="instance-filter">
+          <label htmlFor="instance-filter">Filter instances by name</label>
+          <input
+            id="instance-filter"
+            type="search"
+            value={filter}
+            autoComplete="off"
+            onChange={(event) => {
+              setFilter(event.target.value);
+              setShown(INSTANCE_BATCH);
+            }}
+          />
+        </p>
+      ) : null}
+      <ul className="instances">
+        {visible.map((instance) => (
+          <InstanceCard
+            key={instance.id}
+            instance={instance}
+            onChoose={onChoose}
+            chosen={instance.id === chosenInstanceId}
+          />
+        ))}
+      </ul>
+      {matching.length === 0 ? <p role="status">No instance matches “{deferredFilter.trim()}”.</p> : null}
+      {matching.length > visible.length ? (
+        <p className="button-row">
+          <button type="button" className="button button-small" onClick={() => setShown((n) => n + INSTANCE_BATCH)}>
+            Show {Math.min(INSTANCE_BATCH, matching.length - visible.length)} more
+          </button>
+          <span className="muted">
+            {visible.length} of {matching.length} shown
+          </span>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The raw body, drawn only while its disclosure is open (a large answer costs nothing closed). */
+export function RawJson({ body, label }: { body: unknown; label: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="raw-json" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Raw JSON of the answer</summary>
+      {open ? (
+        <pre className="code-block" tabIndex={0} aria-label={label}>
+          {JSON.stringify(body, null, 2)}
+        </pre>
+      ) : null}
+    </details>
+  );
 }
 
 /** Calls Evo Discovery with the token and shows each instance with its hub and services. */
@@ -111,21 +203,7 @@ export function DiscoveryPanel({ token, onChooseInstance, chosenInstanceId }: Di
           </p>
         </Notice>
       ) : (
-        <>
-          <p>
-            {instances.length === 1 ? 'One instance' : `${instances.length} instances`} (organisations) you can use:
-          </p>
-          <ul className="instances">
-            {instances.map((instance) => (
-              <InstanceCard
-                key={instance.id}
-                instance={instance}
-                onChoose={onChooseInstance}
-                chosen={instance.id === chosenInstanceId}
-              />
-            ))}
-          </ul>
-        </>
+        <InstanceList instances={instances} onChoose={onChooseInstance} chosenInstanceId={chosenInstanceId} />
       )}
       {query.data?.accountCount !== undefined ? (
         <p className="muted">
@@ -133,14 +211,7 @@ export function DiscoveryPanel({ token, onChooseInstance, chosenInstanceId }: Di
           for you; the raw JSON below shows them.
         </p>
       ) : null}
-      {query.data ? (
-        <details className="raw-json">
-          <summary>Raw JSON of the answer</summary>
-          <pre className="code-block" tabIndex={0} aria-label="Raw JSON of the Discovery answer">
-            {JSON.stringify(query.data.body, null, 2)}
-          </pre>
-        </details>
-      ) : null}
+      {query.data ? <RawJson body={query.data.body} label="Raw JSON of the Discovery answer" /> : null}
     </section>
   );
 }

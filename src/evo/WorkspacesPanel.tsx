@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { Breakable } from '../ui/Breakable.tsx';
 import { ApiErrorNotice } from './ApiErrorNotice.tsx';
 import { EvoTime } from './EvoTime.tsx';
 import type { TokenIdentity } from './discovery.ts';
 import {
+  pageCount,
   pageSummary,
   useWorkspaces,
   WORKSPACE_PAGE_SIZE,
+  WORKSPACE_PAGE_SIZES,
   workspacesUrl,
   type InstanceRef,
   type Workspace,
@@ -18,19 +21,65 @@ interface WorkspacesPanelProps {
   probedWorkspaceId: string | undefined;
 }
 
-/** The workspaces of one instance, from its hub, a page at a time. */
+/** A name typed into the search box, sent to the API once typing pauses. */
+function useSettled(value: string, delayMs: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
+/** The workspaces of one instance, from its hub: searchable by name, a page of a chosen size at a time. */
 export function WorkspacesPanel({ instance, token, onProbe, probedWorkspaceId }: WorkspacesPanelProps) {
-  const [offset, setOffset] = useState(0);
-  const query = useWorkspaces(instance, offset, token);
+  const [typed, setTyped] = useState('');
+  const name = useSettled(typed, 250);
+  const [limit, setLimit] = useState<number>(WORKSPACE_PAGE_SIZE);
+  const [paging, setPaging] = useState({ name, limit, offset: 0 });
+  // A new search or page size starts again at the first page.
+  const offset = paging.name === name && paging.limit === limit ? paging.offset : 0;
+  const request = { offset, limit, name };
+  const query = useWorkspaces(instance, request, token);
   const page = query.data;
+  const total = page?.links.total ?? 0;
+  const pages = pageCount(total, limit);
+  const current = Math.floor(offset / limit) + 1;
+  const goTo = (pageNumber: number) =>
+    setPaging({ name, limit, offset: (Math.min(Math.max(pageNumber, 1), pages) - 1) * limit });
+  const [jump, setJump] = useState('');
 
   return (
     <section className="card" aria-labelledby="workspaces-heading" aria-busy={query.isFetching}>
       <h2 id="workspaces-heading">Workspaces of {instance.name}</h2>
       <p className="muted">
-        <code>GET {workspacesUrl(instance, offset)}</code> on the {instance.hubName} hub; needs{' '}
-        <code>evo.workspace</code>.
+        <code className="breakable">
+          GET <Breakable text={workspacesUrl(instance, request)} />
+        </code>{' '}
+        on the {instance.hubName} hub; needs <code>evo.workspace</code>.
       </p>
+      <div className="workspace-controls">
+        <p>
+          <label htmlFor="workspace-search">Find a workspace by name</label>
+          <input
+            id="workspace-search"
+            type="search"
+            value={typed}
+            autoComplete="off"
+            onChange={(event) => setTyped(event.target.value)}
+          />
+        </p>
+        <p>
+          <label htmlFor="workspace-page-size">Per page</label>
+          <select id="workspace-page-size" value={limit} onChange={(event) => setLimit(Number(event.target.value))}>
+            {WORKSPACE_PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </p>
+      </div>
       {query.isError ? (
         <ApiErrorNotice
           error={query.error}
@@ -42,7 +91,10 @@ export function WorkspacesPanel({ instance, token, onProbe, probedWorkspaceId }:
         <p role="status">Listing workspaces…</p>
       ) : (
         <>
-          <p aria-live="polite">{pageSummary(page, offset)}</p>
+          <p aria-live="polite">
+            {pageSummary(page, offset)}
+            {name.trim() ? ` named like “${name.trim()}”` : ''}
+          </p>
           {page.results.length > 0 ? (
             <table className="workspaces-table">
               <caption className="visually-hidden">Workspaces</caption>
@@ -76,24 +128,68 @@ export function WorkspacesPanel({ instance, token, onProbe, probedWorkspaceId }:
               </tbody>
             </table>
           ) : null}
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button-small"
-              disabled={!page.links.previous || query.isFetching}
-              onClick={() => setOffset((current) => Math.max(0, current - WORKSPACE_PAGE_SIZE))}
-            >
-              Previous page
-            </button>
-            <button
-              type="button"
-              className="button button-small"
-              disabled={!page.links.next || query.isFetching}
-              onClick={() => setOffset((current) => current + WORKSPACE_PAGE_SIZE)}
-            >
-              Next page
-            </button>
-          </div>
+          {pages > 1 ? (
+            <nav className="button-row pager" aria-label="Workspace pages">
+              <button
+                type="button"
+                className="button button-small"
+                disabled={current <= 1 || query.isFetching}
+                onClick={() => goTo(1)}
+              >
+                First
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={!page.links.previous || query.isFetching}
+                onClick={() => goTo(current - 1)}
+              >
+                Previous page
+              </button>
+              <span>
+                Page {current} of {pages}
+              </span>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={!page.links.next || query.isFetching}
+                onClick={() => goTo(current + 1)}
+              >
+                Next page
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={current >= pages || query.isFetching}
+                onClick={() => goTo(pages)}
+              >
+                Last
+              </button>
+              <form
+                className="page-jump"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  const wanted = Number(jump);
+                  if (Number.isInteger(wanted)) goTo(wanted);
+                  setJump('');
+                }}
+              >
+                <label htmlFor="workspace-page-jump">Go to page</label>
+                <input
+                  id="workspace-page-jump"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={pages}
+                  value={jump}
+                  onChange={(event) => setJump(event.target.value)}
+                />
+                <button type="submit" className="button button-small" disabled={query.isFetching}>
+                  Go
+                </button>
+              </form>
+            </nav>
+          ) : null}
         </>
       )}
     </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageSummary, readWorkspacePage, workspacesUrl } from './workspaces.ts';
+import { pageCount, pageSummary, readWorkspacePage, workspacesUrl } from './workspaces.ts';
 
 const instance = {
   id: 'org 1',
@@ -32,10 +32,19 @@ function workspace(id: string, extra: Record<string, unknown> = {}) {
 }
 
 describe('workspaces', () => {
-  it('builds the hub URL with limit and offset, encoding the org id', () => {
-    expect(workspacesUrl(instance, 20)).toBe(
-      'https://au.api.seequent.com/workspace/orgs/org%201/workspaces?limit=20&offset=20',
+  it('builds the hub URL with limit, offset, order and name filter, encoding the org id', () => {
+    expect(workspacesUrl(instance, { offset: 20, limit: 20, name: '' })).toBe(
+      'https://au.api.seequent.com/workspace/orgs/org%201/workspaces?limit=20&offset=20&order_by=asc%3Aname',
     );
+    expect(workspacesUrl(instance, { offset: 0, limit: 50, name: ' Pit & shell ' })).toBe(
+      'https://au.api.seequent.com/workspace/orgs/org%201/workspaces?limit=50&offset=0&order_by=asc%3Aname&name=Pit+%26+shell',
+    );
+  });
+
+  it('counts pages, one at least', () => {
+    expect(pageCount(0, 20)).toBe(1);
+    expect(pageCount(2000, 20)).toBe(100);
+    expect(pageCount(2001, 100)).toBe(21);
   });
 
   it('reads the real page shape: extra fields, absent optional fields, null links', () => {

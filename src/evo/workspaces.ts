@@ -30,14 +30,33 @@ export interface InstanceRef {
 }
 
 export const WORKSPACE_PAGE_SIZE = 20;
+export const WORKSPACE_PAGE_SIZES = [10, 20, 50, 100] as const;
 
-export function workspacesUrl(instance: InstanceRef, offset: number, limit = WORKSPACE_PAGE_SIZE): string {
+/** Which page of an instance's workspaces: where it starts, how long it is, and a name filter. */
+export interface WorkspacePageRequest {
+  offset: number;
+  limit: number;
+  /** Part of a workspace name (the API's `name` filter); empty for all. */
+  name: string;
+}
+
+export function workspacesUrl(
+  instance: InstanceRef,
+  { offset, limit, name }: WorkspacePageRequest = { offset: 0, limit: WORKSPACE_PAGE_SIZE, name: '' },
+): string {
   const url = new URL(
     `${instance.hubUrl.replace(/\/+$/, '')}/workspace/orgs/${encodeURIComponent(instance.id)}/workspaces`,
   );
   url.searchParams.set('limit', String(limit));
   url.searchParams.set('offset', String(offset));
+  url.searchParams.set('order_by', 'asc:name');
+  if (name.trim()) url.searchParams.set('name', name.trim());
   return url.toString();
+}
+
+/** Page `n` (1-based) of `total` items, `limit` a page, and how many pages there are. */
+export function pageCount(total: number, limit: number): number {
+  return Math.max(1, Math.ceil(total / limit));
 }
 
 /** "Showing 21–27 of 27" for a page that starts at `offset`. */
@@ -48,7 +67,7 @@ export function pageSummary(page: WorkspacePage, offset: number): string {
 }
 
 /** Query options for one page of an instance's workspaces, keyed by instance, page and token. */
-export function workspacesQueryOptions(instance: InstanceRef, offset: number, token: TokenIdentity) {
+export function workspacesQueryOptions(instance: InstanceRef, request: WorkspacePageRequest, token: TokenIdentity) {
   // The token is kept out of the key on purpose: it is named by subject, issue time and fingerprint.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
@@ -58,20 +77,21 @@ export function workspacesQueryOptions(instance: InstanceRef, offset: number, to
       token.session,
       instance.hubUrl,
       instance.id,
-      offset,
-      WORKSPACE_PAGE_SIZE,
+      request.offset,
+      request.limit,
+      request.name.trim(),
       token.subject,
       token.issuedAt,
       token.fingerprint,
     ] as const,
     queryFn: async () => {
-      const url = workspacesUrl(instance, offset);
+      const url = workspacesUrl(instance, request);
       return readWorkspacePage(await evoGet(url, bearerFor(token, url), workspaceList.envelope));
     },
     placeholderData: keepPreviousData,
   });
 }
 
-export function useWorkspaces(instance: InstanceRef, offset: number, token: TokenIdentity) {
-  return useQuery(workspacesQueryOptions(instance, offset, token));
+export function useWorkspaces(instance: InstanceRef, request: WorkspacePageRequest, token: TokenIdentity) {
+  return useQuery(workspacesQueryOptions(instance, request, token));
 }
