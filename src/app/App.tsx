@@ -1,31 +1,20 @@
-import { useEffect, useState } from 'react';
-import { AuthProvider } from 'react-oidc-context';
-import { cleanCallbackUrl } from '../auth/appUrls.ts';
+import { useEffect, useState, type ReactNode } from 'react';
+import { connectionKey } from '../auth/connectionKey.ts';
+import { liveSessionNeeded, useIdleSession } from '../auth/idleSession.ts';
+import type { Session, SessionActions } from '../auth/session.ts';
 import { emitSessionEvent } from '../auth/sessionEvents.ts';
-import { startSigninCallback } from '../auth/signinCallback.ts';
-import { connectionKey, userManagerFor } from '../auth/userManager.ts';
 import { browserStorage, storageWorks } from '../config/browserStorage.ts';
 import { appEnv, type AppEnv } from '../config/env.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { readShareLink } from '../settings/shareLink.ts';
 import { loadSettings, saveSettings } from '../settings/settingsStorage.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { useLazyModule } from '../ui/lazyModule.ts';
 import { Notice } from '../ui/Notice.tsx';
-import { recordSessions } from '../walkthrough/recordSession.ts';
-import { installStepModeGate } from '../walkthrough/stepMode.ts';
 import { ConfigErrorScreen } from './ConfigErrorScreen.tsx';
 import { Home } from './Home.tsx';
+import { liveSession, pageHadAuthResponse } from './liveSessionModule.ts';
 import { SharedSettingsProposal } from './SharedSettingsProposal.tsx';
-
-// The shell wires the features to the session: they listen to its events; it knows none of them.
-recordSessions();
-installStepModeGate();
-
-/** A return from the provider's end-session endpoint carries only our `state`. */
-function isSignoutCallback(): boolean {
-  const params = new URLSearchParams(window.location.search);
-  return params.has('state') && !params.has('code') && !params.has('error');
-}
 
 const NO_STORAGE =
   'This browser keeps no site data for this page (storage is blocked), so your settings and your session last only until you close or reload it. Signing in opens the identity provider in a small window, so that the PKCE verifier can stay in this page’s memory.';
@@ -35,6 +24,8 @@ interface SettingsState {
   /** Settings a share link proposes, until the person applies or declines them. */
   proposal?: { settings: ConnectionSettings; complete: boolean };
   notice?: string;
+  /** Whether the page runs the live session (loaded at once) rather than the idle one. */
+  live: boolean;
 }
 
 /**
@@ -63,12 +54,12 @@ function ConnectedApp({ env }: { env: AppEnv }) {
     const initial = readProposal(env, {
       settings: loaded.settings,
       notice: storageWorks() ? loaded.notice : NO_STORAGE,
+      live: pageHadAuthResponse || liveSessionNeeded(loaded.settings),
     });
-    // A sign-in callback page swaps its code for tokens now, while React starts.
-    startSigninCallback(userManagerFor(initial.settings));
+    if (initial.live) void liveSession.load().catch(() => undefined);
     return initial;
   });
-  const { settings, proposal, notice } = state;
+  const { settings, proposal, notice, live } = state;
   // Bumped to start the auth state afresh (e.g. after dismissing a sign-in error).
   const [attempt, setAttempt] = useState(0);
 
@@ -82,18 +73,19 @@ function ConnectedApp({ env }: { env: AppEnv }) {
     if (connectionKey(next) !== connectionKey(settings)) {
       // A session is bound to its connection: other settings are another session, never this
       // token sent to another host.
-      void userManagerFor(settings).removeUser();
+      liveSession.value?.forgetStoredUser(settings);
       emitSessionEvent('ended', { reason: 'connection-changed' });
     }
     const saved = saveSettings(browserStorage('local'), next);
-    setState({
+    setState((current) => ({
+      live: current.live,
       settings: next,
       notice: saved
         ? undefined
         : storageWorks()
           ? 'This browser refused to save the settings; they will last only until you close the page.'
           : NO_STORAGE,
-    });
+    }));
   };
 
   const notices = (
@@ -116,23 +108,78 @@ function ConnectedApp({ env }: { env: AppEnv }) {
     </>
   );
 
-  return (
-    <AuthProvider
-      key={`${connectionKey(settings)}#${attempt}`}
-      userManager={userManagerFor(settings)}
-      skipSigninCallback
-      matchSignoutCallback={isSignoutCallback}
-      onSignoutCallback={() => cleanCallbackUrl()}
-    >
-      <Home
-        env={env}
-        settings={settings}
-        onSaveSettings={save}
-        settingsNotices={notices}
-        onStartAgain={() => setAttempt((n) => n + 1)}
-      />
-    </AuthProvider>
+  const page = ({ session, actions }: { session: Session; actions: SessionActions }) => (
+    <Home
+      env={env}
+      settings={settings}
+      session={session}
+      actions={actions}
+      onSaveSettings={save}
+      settingsNotices={notices}
+      onStartAgain={() => setAttempt((n) => n + 1)}
+    />
   );
+  return live ? (
+    <LiveSessionLoader settings={settings} attempt={attempt}>
+      {page}
+    </LiveSessionLoader>
+  ) : (
+    <IdleSession settings={settings}>{page}</IdleSession>
+  );
+}
+
+type PageWithSession = (value: { session: Session; actions: SessionActions }) => ReactNode;
+
+/** The live session, once its code is here; until then the page says it is checking. */
+function LiveSessionLoader({
+  settings,
+  attempt,
+  children,
+}: {
+  settings: ConnectionSettings;
+  attempt: number;
+  children: PageWithSession;
+}) {
+  const { value: module, error } = useLazyModule(liveSession);
+  if (module) {
+    return (
+      <module.LiveSession settings={settings} attempt={attempt}>
+        {children}
+      </module.LiveSession>
+    );
+  }
+  const session: Session = error
+    ? {
+        phase: 'failed',
+        problem: {
+          title: 'Part of the app did not load',
+          detail:
+            'The code that runs your session could not be downloaded (the connection dropped, or the app was updated).',
+          action: 'Reload the page; your settings are kept.',
+        },
+      }
+    : { phase: 'signing-in', step: 'checking' };
+  const wait = () => Promise.resolve();
+  return children({
+    session,
+    actions: { signIn: wait, renew: wait, signOut: wait, forget: wait, dismiss: () => window.location.reload() },
+  });
+}
+
+/** A signed-out first visit: the live session loads when the person signs in (and, idle, before). */
+function IdleSession({ settings, children }: { settings: ConnectionSettings; children: PageWithSession }) {
+  const value = useIdleSession(settings, () => liveSession.load());
+  useEffect(() => {
+    // Fetched once the page is idle, so pressing Sign in does not wait for it.
+    const preload = () => void liveSession.load().catch(() => undefined);
+    if ('requestIdleCallback' in window) {
+      const handle = window.requestIdleCallback(preload, { timeout: 3000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(preload, 1000);
+    return () => clearTimeout(timer);
+  }, []);
+  return children(value);
 }
 
 /** The app shell: the configuration check, then the auth provider, then the page. */

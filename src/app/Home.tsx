@@ -1,21 +1,18 @@
 import type { ReactNode } from 'react';
-import { hasAuthParams } from 'react-oidc-context';
-import { useSession } from '../auth/useSession.ts';
+import type { Session, SessionActions } from '../auth/session.ts';
 import type { AppEnv } from '../config/env.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { lazyModule } from '../ui/lazyModule.ts';
 import { Loaded } from '../ui/Loaded.tsx';
 import { Notice } from '../ui/Notice.tsx';
+import { signedInView } from './liveSessionModule.ts';
 import { usePausedSignIn } from '../walkthrough/stepMode.ts';
 import { ProblemNotice, SignedOutNotice, StrayCallbackNotice } from './SessionNotices.tsx';
 import { SignedOutView } from './SignedOutView.tsx';
 
 // Everything only a signed-in person needs (jose, zod, React Query, the inspector, Discovery)
-// loads on demand. A page that is a sign-in callback starts loading it at once, in parallel with
-// the token exchange, instead of after it.
-const signedInView = lazyModule(() => import('./SignedInView.tsx').then((module) => module.SignedInView));
-if (hasAuthParams()) signedInView.load().catch(() => undefined);
+// loads on demand; a sign-in callback page loads it during the token exchange (liveSessionModule.ts).
 const flowTimeline = lazyModule(() => import('../walkthrough/FlowTimeline.tsx').then((module) => module.FlowTimeline));
 
 function Status({ children }: { children: ReactNode }) {
@@ -59,6 +56,8 @@ function PausedSignIn({ url, resume, cancel }: { url: string; resume: () => void
 interface HomeProps {
   env: AppEnv;
   settings: ConnectionSettings;
+  session: Session;
+  actions: SessionActions;
   onSaveSettings: (settings: ConnectionSettings) => void;
   /** Notices about the settings (storage refused, a share link waiting for confirmation). */
   settingsNotices: ReactNode;
@@ -74,8 +73,7 @@ const STEP_WORDS = {
 };
 
 /** The page: one session, rendered by its phase. */
-export function Home({ env, settings, onSaveSettings, settingsNotices, onStartAgain }: HomeProps) {
-  const { session, actions } = useSession(settings);
+export function Home({ env, settings, session, actions, onSaveSettings, settingsNotices, onStartAgain }: HomeProps) {
   const paused = usePausedSignIn();
   const dismiss = () => {
     actions.dismiss();
@@ -122,12 +120,18 @@ export function Home({ env, settings, onSaveSettings, settingsNotices, onStartAg
         {session.phase === 'signed-out' && session.expired ? (
           <Notice tone="info" title="Your session has ended">
             <p>
-              The access token expired{session.expired.hadRefreshToken ? '' : ' and there is no refresh token to renew it'}
-              . Sign in again to continue.
+              The access token expired
+              {session.expired.hadRefreshToken ? '' : ' and there is no refresh token to renew it'}. Sign in again to
+              continue.
             </p>
           </Notice>
         ) : null}
-        <SignedOutView env={env} settings={settings} onSaveSettings={onSaveSettings} onSignIn={() => void actions.signIn()} />
+        <SignedOutView
+          env={env}
+          settings={settings}
+          onSaveSettings={onSaveSettings}
+          onSignIn={() => void actions.signIn()}
+        />
       </>
     );
   }

@@ -8,6 +8,7 @@ import { CopyButton } from '../ui/CopyButton.tsx';
 import { stringClaim } from '../token/decodeAccessToken.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Notice } from '../ui/Notice.tsx';
+import { useAfterFirstPaint } from '../ui/useAfterFirstPaint.ts';
 import { FlowTimeline } from '../walkthrough/FlowTimeline.tsx';
 import { useStepMode } from '../walkthrough/stepMode.ts';
 import { TokenWorkbench } from './TokenWorkbench.tsx';
@@ -22,6 +23,8 @@ export interface SignedInViewProps {
 export function SignedInView({ session, actions, settings }: SignedInViewProps) {
   const { token, renewalProblem } = session;
   const stepMode = useStepMode();
+  // The walkthrough renders once the first screen (the verdict, Discovery) is painted.
+  const later = useAfterFirstPaint();
   const claims = token.decoded.kind === 'jwt' ? token.decoded.claims : undefined;
   // There is no ID token for Evo apps: who signed in comes from the access token's claims.
   const name = stringClaim(claims, 'name') ?? stringClaim(claims, 'preferred_username') ?? stringClaim(claims, 'sub');
@@ -89,10 +92,10 @@ export function SignedInView({ session, actions, settings }: SignedInViewProps) 
           {renewing ? ' Renewing the session…' : ''}
         </p>
         <p className="muted">
-          <strong>Sign out</strong> revokes the refresh token at the identity provider, then ends your session there, so the
-          next sign-in asks for your password. <strong>Forget the token here</strong> only removes the tokens from this
-          tab: the refresh token stays valid at the provider until it expires, and the provider still knows you, so the
-          next sign-in may come straight back without asking.
+          <strong>Sign out</strong> revokes the refresh token at the identity provider, then ends your session there, so
+          the next sign-in asks for your password. <strong>Forget the token here</strong> only removes the tokens from
+          this tab: the refresh token stays valid at the provider until it expires, and the provider still knows you, so
+          the next sign-in may come straight back without asking.
         </p>
         <details className="share-settings">
           <summary>Share these settings</summary>
@@ -126,9 +129,11 @@ export function SignedInView({ session, actions, settings }: SignedInViewProps) 
           </div>
         }
       />
-      <ErrorBoundary what="walkthrough">
-        <FlowTimeline initiallyOpen={stepMode} />
-      </ErrorBoundary>
+      {later ? (
+        <ErrorBoundary what="walkthrough">
+          <FlowTimeline initiallyOpen={stepMode} />
+        </ErrorBoundary>
+      ) : null}
     </>
   );
 }

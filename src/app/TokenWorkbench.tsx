@@ -16,6 +16,7 @@ import { tokenVerdict } from '../token/tokenVerdict.ts';
 import { useSignatureCheck } from '../token/useSignatureCheck.ts';
 import { UseTokenElsewhere } from '../token/UseTokenElsewhere.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { useAfterFirstPaint } from '../ui/useAfterFirstPaint.ts';
 import { useNow } from '../ui/useNow.ts';
 import { queryClient } from './queryClient.ts';
 
@@ -60,6 +61,8 @@ export function TokenWorkbench({
   const now = useNow(5_000, accessToken);
   const verdict = tokenVerdict({ decoded, now, signature, responseExpiresAt: token.responseExpiresAt });
   const identity: TokenIdentity = { accessToken, discoveryUrl, ...token.key };
+  // The summary and Discovery first; the claims table and copy tools once that is on screen.
+  const later = useAfterFirstPaint();
   // Stable, so the instance cards (hundreds in a large organisation) are not redrawn on every tick.
   const chooseInstance = useCallback((chosen: InstanceRef) => {
     setInstance(chosen);
@@ -117,8 +120,8 @@ export function TokenWorkbench({
           <WorkspaceContentsPanel instance={instance} workspace={workspace} token={identity} />
         </ErrorBoundary>
       ) : null}
-      <UseTokenElsewhere token={accessToken} discoveryEndpoint={discoveryEndpoint(discoveryUrl)} />
-      {decoded.kind === 'jwt' ? (
+      {later ? <UseTokenElsewhere token={accessToken} discoveryEndpoint={discoveryEndpoint(discoveryUrl)} /> : null}
+      {later && decoded.kind === 'jwt' ? (
         <ErrorBoundary what="token claims">
           <TokenClaims decoded={decoded} />
         </ErrorBoundary>

@@ -1,18 +1,10 @@
 import type { UserManager } from 'oidc-client-ts';
-import { browserStorage } from '../config/browserStorage.ts';
 import { redactSecrets } from '../ui/redact.ts';
 import { isNetworkFailure } from './describeAuthError.ts';
 import { emitSessionEvent } from './sessionEvents.ts';
+import { keepSignOutNote, type RevocationOutcome, type TokenRevocation } from './signOutNote.ts';
 
-/** What became of one token at revocation. */
-export type TokenRevocation = { status: 'revoked' } | { status: 'absent' } | { status: 'failed'; reason: string };
-
-/** What became of the tokens at the provider when the person signed out. */
-export type RevocationOutcome =
-  | { status: 'unsupported' }
-  | { status: 'attempted'; refreshToken: TokenRevocation; accessToken: TokenRevocation };
-
-const NOTE_KEY = 'evo-sign-in-lab:signed-out';
+export type { RevocationOutcome, TokenRevocation };
 
 function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : '';
@@ -57,12 +49,7 @@ export async function revokeTokens(manager: UserManager): Promise<RevocationOutc
  * page the provider sends the person back to.
  */
 export async function signOutEverywhere(manager: UserManager): Promise<void> {
-  const outcome = await revokeTokens(manager);
-  try {
-    browserStorage('session')?.setItem(NOTE_KEY, JSON.stringify(outcome));
-  } catch {
-    // Not kept: the page after sign-out just will not say how revocation went.
-  }
+  keepSignOutNote(await revokeTokens(manager));
   emitSessionEvent('ended', { reason: 'sign-out' });
   await manager.signoutRedirect();
 }
@@ -71,20 +58,4 @@ export async function signOutEverywhere(manager: UserManager): Promise<void> {
 export async function forgetHere(manager: UserManager): Promise<void> {
   await manager.removeUser();
   emitSessionEvent('ended', { reason: 'forget' });
-}
-
-/** How revocation went at the last sign-out, read once on the page the provider returns to. */
-export function takeSignOutNote(): RevocationOutcome | undefined {
-  const storage = browserStorage('session');
-  if (!storage) return undefined;
-  try {
-    const raw = storage.getItem(NOTE_KEY);
-    storage.removeItem(NOTE_KEY);
-    if (!raw) return undefined;
-    const parsed = JSON.parse(raw) as RevocationOutcome | null;
-    if (parsed?.status === 'unsupported') return parsed;
-    return parsed?.status === 'attempted' && parsed.refreshToken && parsed.accessToken ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
 }

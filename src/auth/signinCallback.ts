@@ -44,18 +44,18 @@ function authorizationResponse(location: Location): URLSearchParams | undefined 
  * - RFC 9207: its `iss` must be the provider's issuer (see {@link checkIssuer}); a mismatch is a
  *   mix-up attack: no token request.
  * The library then does the protocol work (code + verifier for tokens). The parameters leave the
- * address bar whatever the outcome. Runs once per page load.
+ * address bar whatever the outcome. Runs once per page load; the promise settles when it is done.
  */
-export function startSigninCallback(manager: UserManager): void {
-  if (state.status !== 'none') return;
+export function startSigninCallback(manager: UserManager): Promise<void> {
+  if (state.status !== 'none') return Promise.resolve();
   const params = authorizationResponse(window.location);
-  if (!params) return;
+  if (!params) return Promise.resolve();
   if (!storageWorks() && handOverToOpener()) {
     set({ status: 'handed-over' });
-    return;
+    return Promise.resolve();
   }
   set({ status: 'pending' });
-  void finish(manager, params).then(
+  return finish(manager, params).then(
     (next) => {
       cleanCallbackUrl();
       set(next);

@@ -6,61 +6,25 @@ import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { decodeAccessToken, stringClaim, type DecodedAccessToken } from '../token/decodeAccessToken.ts';
 import { tokenFingerprint } from '../token/fingerprint.ts';
 import { cleanCallbackUrl } from './appUrls.ts';
-import { describeAuthError, type AuthProblem } from './describeAuthError.ts';
+import { describeAuthError } from './describeAuthError.ts';
 import { carryMetadataAcrossRedirect } from './metadataCarry.ts';
 import { clearRenewalError, renewSession, useRenewal } from './renewal.ts';
 import { emitSessionEvent } from './sessionEvents.ts';
 import { dismissSigninCallback, useSigninCallback } from './signinCallback.ts';
-import { forgetHere, signOutEverywhere, takeSignOutNote, type RevocationOutcome } from './signOut.ts';
+import { forgetHere, signOutEverywhere } from './signOut.ts';
+import { takeSignOutNote } from './signOutNote.ts';
 import { connectionKey, signInInPopup, userManagerFor } from './userManager.ts';
 
-/** The signed-in token, decoded once, with what the page needs to show and use it. */
-export interface SessionToken {
-  accessToken: string;
-  decoded: DecodedAccessToken;
-  /** Names this session in cache keys: connection, subject, issue time, a one-way fingerprint. */
-  key: { session: string; subject: string; issuedAt: number; fingerprint: string };
-  /** The scopes this sign-in asked for, as kept in its own state. */
-  requested: string[];
-  responseScopes: string[];
-  responseExpiresAt: Date | undefined;
-  hasRefreshToken: boolean;
-}
+import type { Session, SessionActions, SessionToken } from './session.ts';
 
-export type Session =
-  | {
-      phase: 'signed-out';
-      /** Why the last session ended here, when it ran out. */
-      expired?: { hadRefreshToken: boolean };
-      /** A callback that belongs to no sign-in started in this tab. */
-      stray?: 'code' | 'error';
-      /** How revocation went at the sign-out that led here. */
-      signedOut?: RevocationOutcome;
-    }
-  | { phase: 'signing-in'; step: 'redirecting' | 'exchanging' | 'signing-out' | 'checking' | 'handed-over' }
-  | {
-      phase: 'signed-in' | 'renewing';
-      token: SessionToken;
-      renewalProblem?: AuthProblem;
-      /** A second callback refused while this session went on. */
-      refusedCallback?: AuthProblem;
-    }
-  | { phase: 'failed'; problem: AuthProblem };
-
-export interface SessionActions {
-  signIn: () => Promise<void>;
-  /** Renews with the refresh token; concurrent calls share one request. */
-  renew: () => Promise<void>;
-  signOut: () => Promise<void>;
-  forget: () => Promise<void>;
-  /** Puts a failed or stray sign-in aside, back to the signed-out page. */
-  dismiss: () => void;
-}
+export type { Session, SessionActions, SessionToken };
 
 /** What the sign-in asked for, kept in the sign-in's own state, so later edits do not change it. */
 function requestedAtSignIn(user: User, settings: ConnectionSettings): string[] {
   const scopes = (user.state as { requestedScopes?: unknown } | undefined)?.requestedScopes;
-  return Array.isArray(scopes) && scopes.every((s) => typeof s === 'string') ? scopes : requestedScopes(settings.scopes);
+  return Array.isArray(scopes) && scopes.every((s) => typeof s === 'string')
+    ? scopes
+    : requestedScopes(settings.scopes);
 }
 
 const decodedCache = new Map<string, DecodedAccessToken>();
@@ -190,7 +154,8 @@ export function useSession(settings: ConnectionSettings): { session: Session; ac
             : undefined,
     };
   } else if (auth.isLoading) session = { phase: 'signing-in', step: 'checking' };
-  else if (callback.status === 'failed') session = { phase: 'failed', problem: describeAuthError(callback.error, settings.authority) };
+  else if (callback.status === 'failed')
+    session = { phase: 'failed', problem: describeAuthError(callback.error, settings.authority) };
   else if (auth.error) session = { phase: 'failed', problem: describeAuthError(auth.error, settings.authority) };
   else {
     session = {

@@ -2,27 +2,14 @@ import { InMemoryWebStorage, UserManager, WebStorageStateStore, type UserManager
 import { storageOrMemory, storageWorks } from '../config/browserStorage.ts';
 import { requestedScopes } from '../config/scopes.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
-import { tokenFingerprint } from '../token/fingerprint.ts';
 import { appBaseUrl, postLogoutRedirectUri, redirectUri } from './appUrls.ts';
+import { connectionKey, userStorePrefix } from './connectionKey.ts';
+
+export { connectionKey };
 import { checkIssuer, IssuerMismatchError, isRefused } from './issuerCheck.ts';
 import { takeCarriedMetadata } from './metadataCarry.ts';
 import { popupNavigator } from './popupNavigator.ts';
 import { redirectNavigator } from './redirectNavigator.ts';
-
-/**
- * A stable identity for a connection: authority, client ID, Discovery URL, scopes and token
- * storage. A session is bound to all of them: change any and it is a new session, so a token is
- * never sent to a Discovery host it was not obtained for.
- */
-export function connectionKey(settings: ConnectionSettings): string {
-  return JSON.stringify([
-    settings.authority,
-    settings.clientId,
-    settings.discoveryUrl,
-    requestedScopes(settings.scopes),
-    settings.tokenStorage,
-  ]);
-}
 
 /**
  * The `oidc-client-ts` settings for a connection: a public client using Authorization Code with
@@ -57,7 +44,7 @@ export function userManagerSettings(settings: ConnectionSettings, base: string =
     monitorSession: false,
     userStore: new WebStorageStateStore({
       store: userStore,
-      prefix: `oidc.${tokenFingerprint(connectionKey(settings)).slice(0, 12)}.`,
+      prefix: userStorePrefix(settings),
     }),
     stateStore: new WebStorageStateStore({ store: session }),
     // With no ID token, oidc-client-ts names the client (client_id) at the end-session endpoint

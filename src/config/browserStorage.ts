@@ -1,5 +1,3 @@
-import { InMemoryWebStorage } from 'oidc-client-ts';
-
 export type StorageKind = 'local' | 'session';
 
 const probed = new Map<StorageKind, Storage | undefined>();
@@ -25,6 +23,29 @@ export function browserStorage(kind: StorageKind): Storage | undefined {
   return storage;
 }
 
+/** A `Storage` in this page's memory (the Web Storage interface over a Map). */
+export class MemoryStorage implements Storage {
+  readonly #items = new Map<string, string>();
+  get length(): number {
+    return this.#items.size;
+  }
+  clear(): void {
+    this.#items.clear();
+  }
+  getItem(key: string): string | null {
+    return this.#items.get(key) ?? null;
+  }
+  key(index: number): string | null {
+    return [...this.#items.keys()][index] ?? null;
+  }
+  removeItem(key: string): void {
+    this.#items.delete(key);
+  }
+  setItem(key: string, value: string): void {
+    this.#items.set(key, String(value));
+  }
+}
+
 const memory = new Map<StorageKind, Storage>();
 
 /**
@@ -36,7 +57,7 @@ export function storageOrMemory(kind: StorageKind): Storage {
   if (real) return real;
   let fallback = memory.get(kind);
   if (!fallback) {
-    fallback = new InMemoryWebStorage();
+    fallback = new MemoryStorage();
     memory.set(kind, fallback);
   }
   return fallback;

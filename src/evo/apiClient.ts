@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { describeIssues } from './evoSchemas.ts';
 import { EvoApiError, kindForStatus, parseBearerChallenge, parseRetryAfter } from './evoApiError.ts';
+import { sendEvoRequest, TIMEOUT_MS, type EvoExchange } from './evoRequest.ts';
 
-/** How long one Evo call may take before it is reported as a timeout. */
-export const TIMEOUT_MS = 15_000;
+export { TIMEOUT_MS };
 
 function endpointOf(url: string): string {
   const parsed = new URL(url);
@@ -37,34 +37,27 @@ export async function evoGet<T>(
   return (await evoGetWithBody(url, accessToken, schema, signal)).data;
 }
 
-/** Like {@link evoGet}, also returning the body exactly as the API sent it, for showing raw. */
+/**
+ * Like {@link evoGet}, also returning the body exactly as the API sent it, for showing raw.
+ * `started` is the same request already under way (see earlyDiscovery.ts), read instead of a new one.
+ */
 export async function evoGetWithBody<T>(
   url: string,
   accessToken: string,
   schema: z.core.$ZodType<T>,
   signal?: AbortSignal,
+  started?: Promise<EvoExchange>,
 ): Promise<{ data: T; body: unknown }> {
   const endpoint = endpointOf(url);
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), TIMEOUT_MS);
-  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
-      signal: combined,
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    if (timeout.signal.aborted) {
+  const exchange = await (started ?? sendEvoRequest(url, accessToken, signal));
+  if ('failure' in exchange) {
+    if (exchange.failure === 'aborted') throw exchange.error;
+    if (exchange.failure === 'timeout') {
       throw new EvoApiError('timeout', `No answer from ${endpoint} in ${TIMEOUT_MS / 1000} s.`, { endpoint });
     }
     throw new EvoApiError('network', `No answer from ${endpoint}.`, { endpoint });
-  } finally {
-    clearTimeout(timer);
   }
+  const { response } = exchange;
 
   if (!response.ok) {
     const { title, detail } = await problemOf(response);

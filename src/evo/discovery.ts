@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { evoGetWithBody } from './apiClient.ts';
 import {
   discoveryEnvelopeSchema,
@@ -9,7 +9,11 @@ import {
   serviceAccessSchema,
   serviceSchema,
 } from './evoSchemas.ts';
+import { arrivedDiscovery, takeEarlyDiscovery } from './earlyDiscovery.ts';
+import { discoveryEndpoint } from './evoRequest.ts';
 import { allowHubs, bearerFor } from './hostPolicy.ts';
+
+export { discoveryEndpoint };
 
 /**
  * The body of `GET /evo/identity/v2/discovery`, its lists not yet read: `services` and
@@ -142,11 +146,6 @@ export interface DiscoveryResult {
   body: unknown;
 }
 
-/** The Discovery address for a base URL such as https://discover.api.seequent.com. */
-export function discoveryEndpoint(discoveryUrl: string): string {
-  return `${discoveryUrl.replace(/\/+$/, '')}/evo/identity/v2/discovery?service=evo`;
-}
-
 /**
  * Who is asking. The cache is keyed by the token's subject, issue time and a one-way
  * fingerprint (so two tokens never share an answer), never by the token itself.
@@ -160,6 +159,16 @@ export interface TokenIdentity {
   subject: string;
   issuedAt: number;
   fingerprint: string;
+}
+
+/** Joins an answer into instances and notes the hubs it names: the only other hosts this token may go to. */
+function discoveryResult(token: TokenIdentity, data: DiscoveryResponse, body: unknown): DiscoveryResult {
+  const instances = joinDiscovery(data);
+  allowHubs(
+    token.fingerprint,
+    instances.flatMap((instance) => instance.access.flatMap(({ hub }) => (hub.url ? [hub.url] : []))),
+  );
+  return { instances, accountCount: data.discovery.accounts?.length, body };
 }
 
 /**
@@ -185,14 +194,21 @@ export function discoveryQueryOptions(token: TokenIdentity) {
     ] as const,
     queryFn: async (): Promise<DiscoveryResult> => {
       const endpoint = discoveryEndpoint(discoveryUrl);
-      const { data, body } = await evoGetWithBody(endpoint, bearerFor(token, endpoint), discoveryEnvelopeSchema);
-      // The hubs named here are the only other hosts this token may be sent to.
-      const instances = joinDiscovery(data);
-      allowHubs(
-        token.fingerprint,
-        instances.flatMap((instance) => instance.access.flatMap(({ hub }) => (hub.url ? [hub.url] : []))),
-      );
-      return { instances, accountCount: data.discovery.accounts?.length, body };
+      const bearer = bearerFor(token, endpoint);
+      // The call the sign-in started as soon as it had the token, if this is that token's first ask.
+      const started = takeEarlyDiscovery(token.fingerprint, discoveryUrl);
+      const { data, body } = await evoGetWithBody(endpoint, bearer, discoveryEnvelopeSchema, undefined, started);
+      return discoveryResult(token, data, body);
+    },
+    // The sign-in's early call may already have its answer: then the first render shows it.
+    initialData: () => {
+      const arrived = arrivedDiscovery(token.fingerprint, discoveryUrl);
+      if (!arrived) return undefined;
+      const parsed = z.safeParse(discoveryEnvelopeSchema, arrived.body);
+      // A body of the wrong shape is left to the query, which reads the same answer and explains it.
+      if (!parsed.success) return undefined;
+      arrived.use();
+      return discoveryResult(token, parsed.data, arrived.body);
     },
   });
 }

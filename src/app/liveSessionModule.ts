@@ -1,0 +1,49 @@
+import { authResponseInUrl } from '../auth/idleSession.ts';
+import { onSessionEvent } from '../auth/sessionEvents.ts';
+import { browserStorage } from '../config/browserStorage.ts';
+import { appEnv } from '../config/env.ts';
+import { startDiscoveryEarly } from '../evo/earlyDiscovery.ts';
+import { loadSettings } from '../settings/settingsStorage.ts';
+import { lazyModule } from '../ui/lazyModule.ts';
+
+/**
+ * The live session (react-oidc-context over oidc-client-ts) loads on demand: at once when the page
+ * has a session to run, otherwise when the person signs in, so a first visit paints without it.
+ */
+export const liveSession = lazyModule(() => import('../auth/liveSession.tsx'));
+
+/**
+ * Whether this page load came with the provider's answer in the address bar: read before the early
+ * callback tidies the address bar, so the page knows to show how that answer went.
+ */
+export const pageHadAuthResponse = authResponseInUrl();
+
+/** The signed-in page's code (jose, zod, React Query, the inspector, Discovery). */
+export const signedInView = lazyModule(() => import('./SignedInView.tsx').then((module) => module.SignedInView));
+
+/**
+ * On a page with the provider's answer in the address bar, before React has even loaded: fetches
+ * the session code, exchanges the code the moment it is here (with the saved settings, which a
+ * share link in the address bar does not change), asks Discovery the moment the token is in hand,
+ * and only then fetches the signed-in page's code, so its evaluation overlaps Discovery's answer
+ * instead of delaying the token's processing. Settles once Discovery is asked (or the callback is
+ * refused or failed).
+ */
+export function startCallbackEarly(): Promise<void> | undefined {
+  if (!pageHadAuthResponse || !appEnv.ok) return undefined;
+  const { settings } = loadSettings(browserStorage('local'), appEnv.env);
+  return new Promise<void>((resolve) => {
+    const stop = onSessionEvent('signedIn', ({ user }) => {
+      stop();
+      startDiscoveryEarly(user.access_token, settings.discoveryUrl);
+      signedInView.load().catch(() => undefined);
+      resolve();
+    });
+    // Refused, stray or failed: settled too (the page explains it).
+    liveSession
+      .load()
+      .then((module) => module.startCallback(settings))
+      .catch(() => undefined)
+      .finally(resolve);
+  });
+}

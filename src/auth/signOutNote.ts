@@ -1,0 +1,44 @@
+import { browserStorage } from '../config/browserStorage.ts';
+
+/** What became of one token at revocation. */
+export type TokenRevocation = { status: 'revoked' } | { status: 'absent' } | { status: 'failed'; reason: string };
+
+/** What became of the tokens at the provider when the person signed out. */
+export type RevocationOutcome =
+  { status: 'unsupported' } | { status: 'attempted'; refreshToken: TokenRevocation; accessToken: TokenRevocation };
+
+const NOTE_KEY = 'evo-sign-in-lab:signed-out';
+
+/** Keeps how revocation went (no token in it) for the page the provider returns to. */
+export function keepSignOutNote(outcome: RevocationOutcome): void {
+  try {
+    browserStorage('session')?.setItem(NOTE_KEY, JSON.stringify(outcome));
+  } catch {
+    // Not kept: the page after sign-out just will not say how revocation went.
+  }
+}
+
+/** Whether a sign-out note waits to be read. */
+export function hasSignOutNote(): boolean {
+  try {
+    return browserStorage('session')?.getItem(NOTE_KEY) != null;
+  } catch {
+    return false;
+  }
+}
+
+/** How revocation went at the last sign-out, read once on the page the provider returns to. */
+export function takeSignOutNote(): RevocationOutcome | undefined {
+  const storage = browserStorage('session');
+  if (!storage) return undefined;
+  try {
+    const raw = storage.getItem(NOTE_KEY);
+    storage.removeItem(NOTE_KEY);
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as RevocationOutcome | null;
+    if (parsed?.status === 'unsupported') return parsed;
+    return parsed?.status === 'attempted' && parsed.refreshToken && parsed.accessToken ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}

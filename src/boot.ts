@@ -1,0 +1,23 @@
+/**
+ * The entry point. It wires the features to the session (they listen to its events; it knows none
+ * of them), starts a sign-in callback's code exchange before React has loaded, then loads the app.
+ * React, the page and its styles are one chunk the page preloads at once (scripts/check-budget.ts
+ * counts it as first-paint code).
+ */
+import { startCallbackEarly } from './app/liveSessionModule.ts';
+import { forgetEarlyDiscovery } from './evo/earlyDiscovery.ts';
+import { onSessionEvent } from './auth/sessionEvents.ts';
+import { recordSessions } from './walkthrough/recordSession.ts';
+import { installStepModeGate } from './walkthrough/stepMode.ts';
+
+recordSessions();
+installStepModeGate();
+onSessionEvent('ended', forgetEarlyDiscovery);
+// The app's code is already downloading (a modulepreload link in index.html, see vite.config.ts);
+// on a callback page it is evaluated once Discovery is asked, so its long first task does not hold
+// up the token's processing. Never later than 150 ms, though: the page must say what happens.
+const discoveryAsked = startCallbackEarly();
+const loadApp = () => void import('./main.tsx');
+if (discoveryAsked)
+  void Promise.race([discoveryAsked, new Promise((resolve) => setTimeout(resolve, 150))]).then(loadApp);
+else loadApp();
