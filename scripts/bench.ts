@@ -143,13 +143,11 @@ async function signIn(browser: Browser, target: Target) {
   // time origin is when the browser started loading the callback.
   const { callbackAt, resources } = await page.evaluate(() => ({
     callbackAt: performance.timeOrigin,
-    resources: performance
-      .getEntriesByType('resource')
-      .map((entry) => ({
-        name: entry.name,
-        start: entry.startTime,
-        end: (entry as PerformanceResourceTiming).responseEnd,
-      })),
+    resources: performance.getEntriesByType('resource').map((entry) => ({
+      name: entry.name,
+      start: entry.startTime,
+      end: (entry as PerformanceResourceTiming).responseEnd,
+    })),
   }));
   await context.close();
   const span = (match: (url: URL) => boolean): [number, number] | undefined => {
@@ -407,7 +405,7 @@ async function main() {
       [
         'longest task, large organisation',
         worstTask <= BUDGETS.longTaskMs,
-        `${Math.round(worstTask)} ms ≤ ${BUDGETS.longTaskMs} ms`,
+        `${worstTask > 0 ? `${Math.round(worstTask)} ms` : 'none of 50 ms or more'} ≤ ${BUDGETS.longTaskMs} ms`,
       ],
       [
         'Lighthouse performance',
@@ -452,8 +450,11 @@ async function main() {
       `    Discovery request    ${at(b.discoveryRequest)}`,
       `    Discovery shown      ${ms(b.discoveryShown)}`,
       '',
-      'Real-sized organisation (300 instances, 2000 workspaces): longest main-thread task',
-      ...Object.entries(longTasks).map(([action, duration]) => `  ${action.padEnd(44)} ${ms(duration)}`),
+      'Real-sized organisation (300 instances, 2000 workspaces): longest main-thread task (self-tested observer)',
+      // The browser reports tasks of 50 ms or more only: 0 means none that long.
+      ...Object.entries(longTasks).map(
+        ([action, duration]) => `  ${action.padEnd(44)} ${duration > 0 ? ms(duration) : 'none of 50 ms or more'}`,
+      ),
       '',
       'Requests in one sign-in (the protocol needs one of each)',
       `  metadata ${counts.metadata}   JWKS ${counts.jwks}   token ${counts.token}   Discovery ${counts.discovery}`,
