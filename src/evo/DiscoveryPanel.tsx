@@ -205,7 +205,7 @@ export function DiscoveryPanel({ token, onChooseInstance, chosenInstanceId }: Di
       ) : (
         <InstanceList instances={instances} onChoose={onChooseInstance} chosenInstanceId={chosenInstanceId} />
       )}
-      {query.data?.accountCount !== undefined ? (
+      {query.data?.accountCount ? (
         <p className="muted">
           Discovery also lists {query.data.accountCount === 1 ? 'one account' : `${query.data.accountCount} accounts`}{' '}
           for you; the raw JSON below shows them.

@@ -214,16 +214,16 @@ function WorkspaceRow({
           <span className="cell-note">Labels: {workspace.labels.join(', ')}</span>
         ) : null}
       </th>
-      <td>{workspace.current_user_role ?? '—'}</td>
-      <td>
+      <td data-label="Your role">{workspace.current_user_role ?? '—'}</td>
+      <td data-label="Created">
         <EvoTime value={workspace.created_at} />
         {workspace.created_by.name ? <span className="cell-note">by {workspace.created_by.name}</span> : null}
       </td>
-      <td>
+      <td data-label="Updated">
         <EvoTime value={workspace.updated_at} />
         {workspace.updated_by.name ? <span className="cell-note">by {workspace.updated_by.name}</span> : null}
       </td>
-      <td>
+      <td data-label="Scopes">
         <button
           type="button"
           className="button button-small"
