@@ -1,4 +1,5 @@
 import './contents.css';
+import './evo.css';
 import type { ReactNode } from 'react';
 import { Breakable } from '../ui/Breakable.tsx';
 import { EvoTime } from './EvoTime.tsx';

@@ -1,3 +1,4 @@
+import './evo.css';
 import { useEffect, useState } from 'react';
 import { Breakable } from '../ui/Breakable.tsx';
 import { ApiErrorNotice } from './ApiErrorNotice.tsx';
