@@ -87,12 +87,19 @@ export default tseslint.config(
     },
   },
   {
-    files: ['sandbox/**/*.ts', 'scripts/**/*.{js,mjs,ts}', '*.config.{js,ts}', 'playwright.config.ts'],
+    files: [
+      'sandbox/**/*.ts',
+      'scripts/**/*.{js,mjs,ts}',
+      'cli/**/*.ts',
+      'bin/**/*.mjs',
+      '*.config.{js,ts}',
+      'playwright.config.ts',
+    ],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['scripts/**/*.{js,mjs}', 'eslint.config.js'],
+    files: ['scripts/**/*.{js,mjs}', 'bin/**/*.mjs', 'eslint.config.js'],
     ...tseslint.configs.disableTypeChecked,
   },
   {

@@ -55,7 +55,7 @@ export default defineConfig(({ mode }) => {
     preview: { port: 4173, strictPort: true, host: 'localhost', headers: securityHeaders(env) },
     build: { target: 'es2022', sourcemap: true },
     test: {
-      include: ['src/**/*.test.{ts,tsx}', 'sandbox/**/*.test.ts', 'scripts/**/*.test.ts'],
+      include: ['src/**/*.test.{ts,tsx}', 'sandbox/**/*.test.ts', 'scripts/**/*.test.ts', 'cli/**/*.test.ts'],
       environment: 'node',
       reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
     },

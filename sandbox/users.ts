@@ -65,3 +65,15 @@ export function findUserByEmail(email: string): SandboxUser | undefined {
 export function findUserBySub(sub: string): SandboxUser | undefined {
   return SANDBOX_USERS.find((user) => user.sub === sub);
 }
+
+/**
+ * The service identity of the sandbox's service app (client credentials): no person. Its tokens
+ * carry this `sub` and the client's email; the Evo twin lets it into one instance and only some of
+ * its workspaces, as a service identity must be added to each by an administrator.
+ */
+export const SERVICE_IDENTITY = {
+  sub: '5b3f7e0a-2c41-4f0e-9d7a-1a2b3c4d5e50',
+  clientId: 'evo-sandbox-service',
+  email: 'evo-sandbox-service@clients.sandbox.example',
+  name: 'evo-sandbox-service (service app)',
+} as const;

@@ -1,13 +1,15 @@
 import type { JWTPayload } from 'jose';
-import { findUserBySub } from '../users.ts';
+import { findUserBySub, SERVICE_IDENTITY } from '../users.ts';
 import {
   blockModelsOf,
   filesOf,
   HUBS,
   instancesFor,
+  isServiceIdentity,
   membersOf,
   objectsOf,
   personOf,
+  serviceAddedTo,
   SERVICES,
   workspacesOf,
   type Instance,
@@ -154,8 +156,27 @@ export function evoApi({ baseUrl, verify }: ApiContext) {
 
   function asker(payload: JWTPayload): Person {
     const sub = String(payload.sub);
+    if (isServiceIdentity(sub)) return { id: sub, name: SERVICE_IDENTITY.name, email: SERVICE_IDENTITY.email };
     const user = findUserBySub(sub);
     return user ? personOf(user) : { id: sub, name: sub, email: '' };
+  }
+
+  /** The workspaces `person` can see: all of them, or for a service identity those it was added to. */
+  function visibleTo(person: Person, workspaces: Workspace[]): Workspace[] {
+    return isServiceIdentity(person.id) ? workspaces.filter(serviceAddedTo) : workspaces;
+  }
+
+  /** The workspace, which `person` must be a member of: a service identity must have been added. */
+  function workspaceFor(person: Person, workspaces: Workspace[], id: string): Workspace {
+    const workspace = findWorkspace(workspaces, id);
+    if (isServiceIdentity(person.id) && !serviceAddedTo(workspace)) {
+      throw new Problem(
+        403,
+        'Not a member of this workspace',
+        `The service identity ${SERVICE_IDENTITY.clientId} has not been added to workspace "${workspace.name}" (${workspace.id}). An administrator of the instance adds it in the workspace's sharing settings; adding it to the instance alone is not enough.`,
+      );
+    }
+    return isServiceIdentity(person.id) ? { ...workspace, current_user_role: 'editor' } : workspace;
   }
 
   /** The instance `orgId` on `hubCode`, if the person is a member of it; a 403 otherwise. */
@@ -218,7 +239,8 @@ export function evoApi({ baseUrl, verify }: ApiContext) {
     const payload = await verify(authorization, 'evo.workspace');
     const person = asker(payload);
     const instance = memberInstance(person.id, hubCode, orgId);
-    const all = workspacesOf(instance, person);
+    const everyWorkspace = workspacesOf(instance);
+    const all = visibleTo(person, everyWorkspace);
     const search = self.searchParams;
 
     if (rest === '' || rest === '/summary') {
@@ -243,14 +265,20 @@ export function evoApi({ baseUrl, verify }: ApiContext) {
         results:
           rest === '/summary'
             ? page.map(({ id, name: workspaceName }) => ({ id, name: workspaceName }))
-            : page.map((workspace) => served(workspace, hubCode, orgId)),
+            : page.map((workspace) =>
+                served(
+                  isServiceIdentity(person.id) ? { ...workspace, current_user_role: 'editor' } : workspace,
+                  hubCode,
+                  orgId,
+                ),
+              ),
       };
     }
 
     const one = /^\/([\w-]+)(\/current-user-role|\/users)?$/.exec(rest);
     if (!one) throw new Problem(404, 'Not found', `There is no sandbox Workspaces API at ${self.pathname}.`);
     const deleted = deletedParam(search);
-    const workspace = findWorkspace(deleted ? [] : all, one[1]!);
+    const workspace = workspaceFor(person, deleted ? [] : everyWorkspace, one[1]!);
     if (one[2] === '/current-user-role') return { user_id: person.id, role: workspace.current_user_role };
     if (one[2] === '/users') {
       const userId = search.get('user_id');
@@ -281,7 +309,7 @@ export function evoApi({ baseUrl, verify }: ApiContext) {
         `https://seequent.com/error-codes/${api.service}/service-not-enabled`,
       );
     }
-    const workspace = findWorkspace(workspacesOf(instance, person), workspaceId);
+    const workspace = workspaceFor(person, workspacesOf(instance), workspaceId);
     const search = self.searchParams;
     const limit = integerParam(search, 'limit', api.defaultLimit, 1, api.maxLimit);
     const offset = integerParam(search, 'offset', 0, 0, 1_000_000);

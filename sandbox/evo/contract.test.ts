@@ -275,8 +275,8 @@ describe('Evo twin contract: health checks', () => {
       const bare = await get(`${hubUrl}/${service}/health_check`);
       expect(bare.status).toBe(200);
       expect(await bare.text()).toBe('pass');
-    // A hub URL with a trailing slash, joined naively, still reaches the API.
-    expect((await get(`${hubUrl}//${service}/health_check`)).status).toBe(200);
+      // A hub URL with a trailing slash, joined naively, still reaches the API.
+      expect((await get(`${hubUrl}//${service}/health_check`)).status).toBe(200);
     },
   );
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SANDBOX_USERS, type SandboxUser } from '../users.ts';
+import { SANDBOX_USERS, SERVICE_IDENTITY, type SandboxUser } from '../users.ts';
 
 /**
  * The Evo twin's data: instances per sandbox user, their workspaces and a little real-looking
@@ -92,6 +92,31 @@ function largeOrganisation(): Instance[] {
   }));
 }
 INSTANCES_BY_USER[SANDBOX_USERS[3]!.sub] = largeOrganisation();
+// The service app's identity was added to one of Ada's instances (the portal guide's first step).
+INSTANCES_BY_USER[SERVICE_IDENTITY.sub] = [INSTANCES_BY_USER[SANDBOX_USERS[0]!.sub]![0]!];
+
+/** Whether this `sub` is the service app's identity rather than a person. */
+export function isServiceIdentity(sub: string): boolean {
+  return sub === SERVICE_IDENTITY.sub;
+}
+
+/**
+ * Whether the service identity was added to this workspace (the guide's second step, done for
+ * about a third of them), so the others answer 403.
+ */
+export function serviceAddedTo(workspace: { id: string }): boolean {
+  return parseInt(workspace.id.slice(-2), 16) % 3 === 0;
+}
+
+/** The person whose instance this is: who created its workspaces. */
+function ownerOf(instance: Instance): Person {
+  const user = SANDBOX_USERS.find((candidate) =>
+    (INSTANCES_BY_USER[candidate.sub] ?? []).some((item) => item.id === instance.id),
+  );
+  return user
+    ? personOf(user)
+    : { id: SERVICE_IDENTITY.sub, name: SERVICE_IDENTITY.name, email: SERVICE_IDENTITY.email };
+}
 
 export function instancesFor(sub: string): Instance[] {
   return INSTANCES_BY_USER[sub] ?? [];
@@ -144,12 +169,13 @@ const PLACE_BOXES: Record<string, [number, number]> = {
 const workspaceCache = new Map<string, Workspace[]>();
 
 /**
- * The workspaces of an instance as `owner` sees them, made from the instance id so they are the
- * same on every start, sorted by name as Evo lists them by default. Built once per instance and
- * person, not per request.
+ * The workspaces of an instance, created by its owner, made from the instance id so they are the
+ * same on every start, sorted by name as Evo lists them by default. Built once per instance, not
+ * per request.
  */
-export function workspacesOf(instance: Instance, owner: Person): Workspace[] {
-  const key = `${instance.id} ${owner.id}`;
+export function workspacesOf(instance: Instance): Workspace[] {
+  const key = instance.id;
+  const owner = ownerOf(instance);
   const cached = workspaceCache.get(key);
   if (cached) return cached;
   const seed = parseInt(instance.id.slice(0, 8), 16);

@@ -17,6 +17,18 @@ export const LIMITED_CLIENT_ID = 'evo-sandbox-limited';
 /** Like the full registration, but its access tokens live 90 seconds: for watching expiry. */
 export const SHORT_LIVED_CLIENT_ID = 'evo-sandbox-short-lived';
 
+/** A native app's registration (the portal's "native" type): public, PKCE, loopback redirect, any port. */
+export const NATIVE_CLIENT_ID = 'evo-sandbox-native';
+/** Where the native client's loopback listener answers; RFC 8252 section 7.3 lets the port vary. */
+export const NATIVE_REDIRECT_URI = 'http://127.0.0.1/callback';
+/** A service app's registration (the portal's "service" type): client credentials with a secret. */
+export const SERVICE_CLIENT_ID = 'evo-sandbox-service';
+/**
+ * The service client's secret. Sandbox only, and published on purpose: the sandbox runs on
+ * loopback and holds no data. A real secret never goes in a file of this repository.
+ */
+export const SANDBOX_SERVICE_SECRET = 'sandbox-service-secret';
+
 /** Access token lifetime per client, in seconds; IMS gives about one hour. */
 export const ACCESS_TOKEN_TTL: Record<string, number> = {
   [SHORT_LIVED_CLIENT_ID]: 90,
@@ -57,15 +69,41 @@ const SHAPES: readonly ClientShape[] = [
  * registration lacks, `openid` included, is refused with `invalid_scope`, as IMS refuses it.
  */
 export function sandboxClients(appBaseUrls: readonly string[]): ClientMetadata[] {
-  return SHAPES.map((shape) => ({
-    client_id: shape.id,
-    client_name: shape.name,
+  const native: ClientMetadata = {
+    client_id: NATIVE_CLIENT_ID,
+    client_name: 'Evo token CLI (native app, sandbox)',
     token_endpoint_auth_method: 'none',
-    application_type: 'web',
-    grant_types: shape.refreshTokens ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
+    application_type: 'native',
+    grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
-    redirect_uris: appBaseUrls.map((base) => `${base}signin-callback`),
-    post_logout_redirect_uris: [...appBaseUrls],
-    scope: shape.scopes.join(' '),
-  }));
+    redirect_uris: [NATIVE_REDIRECT_URI, NATIVE_REDIRECT_URI.replace('127.0.0.1', '[::1]')],
+    scope: [...EVO_SCOPES, 'offline_access'].join(' '),
+  };
+  const service: ClientMetadata = {
+    client_id: SERVICE_CLIENT_ID,
+    client_name: 'Evo token CLI (service app, sandbox)',
+    client_secret: SANDBOX_SERVICE_SECRET,
+    token_endpoint_auth_method: 'client_secret_post',
+    application_type: 'web',
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+    // No offline_access: a service signs in again with its secret instead of keeping a refresh token.
+    scope: EVO_SCOPES.join(' '),
+  };
+  return [
+    ...SHAPES.map((shape): ClientMetadata => ({
+      client_id: shape.id,
+      client_name: shape.name,
+      token_endpoint_auth_method: 'none',
+      application_type: 'web',
+      grant_types: shape.refreshTokens ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
+      response_types: ['code'],
+      redirect_uris: appBaseUrls.map((base) => `${base}signin-callback`),
+      post_logout_redirect_uris: [...appBaseUrls],
+      scope: shape.scopes.join(' '),
+    })),
+    native,
+    service,
+  ];
 }

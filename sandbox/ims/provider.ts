@@ -54,6 +54,8 @@ export async function createImsProvider(issuer: string, config: SandboxConfig, s
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
+      // Service apps: client credentials with a secret, tokens for Evo, no refresh token.
+      clientCredentials: { enabled: true },
       introspection: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
@@ -83,10 +85,11 @@ export async function createImsProvider(issuer: string, config: SandboxConfig, s
       },
     },
     formats: { customizers: { jwt: jwtCustomizer(issuer) } },
-    extraTokenClaims: (_ctx, token) => identityClaims(token as { accountId?: string; sid?: string }),
+    extraTokenClaims: (_ctx, token) => identityClaims(token),
     ttl: {
       AccessToken: (_ctx, _token, client) => ACCESS_TOKEN_TTL[client.clientId] ?? DEFAULT_ACCESS_TOKEN_TTL,
       AuthorizationCode: 60,
+      ClientCredentials: DEFAULT_ACCESS_TOKEN_TTL,
       Grant: 14 * 24 * 60 * 60,
       Interaction: 60 * 60,
       RefreshToken: 14 * 24 * 60 * 60,

@@ -1,5 +1,5 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
-import { findUserBySub } from '../users.ts';
+import { findUserBySub, SERVICE_IDENTITY } from '../users.ts';
 
 /**
  * The audience the Evo twin expects. IMS's real audience value for Evo tokens is not published;
@@ -14,6 +14,8 @@ export const EVO_RESOURCE = 'urn:sandbox:evo';
 interface TokenLike {
   accountId?: string;
   sid?: string;
+  clientId?: string;
+  kind?: string;
 }
 
 /**
@@ -21,6 +23,12 @@ interface TokenLike {
  * userinfo, so the app learns who signed in only from these.
  */
 export function identityClaims(token: TokenLike): Record<string, unknown> | undefined {
+  if (token.kind === 'ClientCredentials') {
+    // A service identity: its client's email, no person's name.
+    return token.clientId === SERVICE_IDENTITY.clientId
+      ? { idp: 'sandbox', email: SERVICE_IDENTITY.email, client_email: SERVICE_IDENTITY.email }
+      : undefined;
+  }
   const user = token.accountId ? findUserBySub(token.accountId) : undefined;
   if (!user) return undefined;
   return {
@@ -60,8 +68,12 @@ export function imsShapedPayload(issuer: string, token: StructuredToken, offline
 export function jwtCustomizer(issuer: string) {
   return (ctx: KoaContextWithOIDC, _token: unknown, jwt: StructuredToken) => {
     // The code or refresh token being redeemed holds every granted scope, OpenID ones included.
-    const { AuthorizationCode, RefreshToken } = ctx.oidc.entities;
+    const { AuthorizationCode, RefreshToken, Client } = ctx.oidc.entities;
     const granted = (AuthorizationCode ?? RefreshToken)?.scope?.split(' ') ?? [];
     imsShapedPayload(issuer, jwt, granted.includes('offline_access'));
+    // A client-credentials token names its service identity (a GUID, as IMS does), not the client.
+    if (!AuthorizationCode && !RefreshToken && Client?.clientId === SERVICE_IDENTITY.clientId) {
+      jwt.payload.sub = SERVICE_IDENTITY.sub;
+    }
   };
 }
