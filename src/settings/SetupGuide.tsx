@@ -1,3 +1,4 @@
+import { Breakable } from '../ui/Breakable.tsx';
 import { CopyButton } from '../ui/CopyButton.tsx';
 
 interface SetupGuideProps {
@@ -70,11 +71,74 @@ export function SetupGuide({ redirectUri, postLogoutRedirectUri }: SetupGuidePro
           The redirect URI above is not registered exactly as shown; add it, or open this app at the registered address.
         </dd>
       </dl>
-      <h3 className="subheading">Service and native apps</h3>
+      <h3 className="subheading">The three kinds of Evo app</h3>
       <p>
-        A service app signs in with a client secret (client credentials), and a secret must never reach a browser, where
-        anyone can read it. Get such a token where the secret lives (your server, or a script using the Evo Python SDK),
-        then paste it under &ldquo;Already have a token?&rdquo; to inspect it and call Discovery with it here.
+        The portal offers three app types. This page is the first; this project&apos;s command line gets the other two.
+      </p>
+      <div className="table-scroll">
+        <table className="app-types">
+          <caption className="visually-hidden">The three kinds of Evo app</caption>
+          <thead>
+            <tr>
+              <th scope="col">Type</th>
+              <th scope="col">For</th>
+              <th scope="col">Registration</th>
+              <th scope="col">Redirect URI</th>
+              <th scope="col">Refresh tokens</th>
+              <th scope="col">Try it</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Single-page app</th>
+              <td>a person, in a browser page like this one</td>
+              <td>public client, PKCE, no secret</td>
+              <td>this page&apos;s, above</td>
+              <td>
+                with <code>offline_access</code>
+              </td>
+              <td>this page</td>
+            </tr>
+            <tr>
+              <th scope="row">Native app</th>
+              <td>a person, from a desktop program or a script on their machine</td>
+              <td>public client, PKCE, no secret</td>
+              <td>
+                a loopback address such as{' '}
+                <code>
+                  <Breakable text="http://localhost:3000/signin-callback" />
+                </code>{' '}
+                (the portal&apos;s preset) or{' '}
+                <code>
+                  <Breakable text="http://127.0.0.1/callback" />
+                </code>{' '}
+                with any port
+              </td>
+              <td>
+                with <code>offline_access</code>
+              </td>
+              <td>
+                <code>npm run token -- native --environment ims --client-id ID</code>
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">Service app</th>
+              <td>a program running unattended, with no person</td>
+              <td>confidential client with a secret (client credentials)</td>
+              <td>none</td>
+              <td>none: it asks again with its secret</td>
+              <td>
+                <code>EVO_CLIENT_SECRET=… npm run token -- service --environment ims --client-id ID</code>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p>
+        A service app&apos;s identity must be added to the instance and to each workspace before the APIs let it in:
+        Discovery lists only the instances it was added to, and a workspace it was not added to answers 403. Its secret
+        must never reach a browser, where anyone can read it: get its token where the secret lives, then paste it under
+        &ldquo;Already have a token?&rdquo; to inspect it and call Discovery with it here.
       </p>
     </section>
   );

@@ -4,6 +4,7 @@ import { ApiReachTable } from './ApiReachTable.tsx';
 import type { DecodedAccessToken } from './decodeAccessToken.ts';
 import { ExpiryCountdown } from './ExpiryCountdown.tsx';
 import { ScopeComparisonTable } from './ScopeComparisonTable.tsx';
+import { serviceIdentityOf } from './serviceIdentity.ts';
 import { compareScopes, grantedScopes } from './tokenScopes.ts';
 import type { TokenVerdict } from './tokenVerdict.ts';
 
@@ -41,6 +42,7 @@ export function TokenSummary(props: TokenSummaryProps) {
     offlineInferred: offlineUnlisted,
   } = grantedScopes(claims, responseScopes, hasRefreshToken);
   const times = verdict.times;
+  const service = serviceIdentityOf(claims);
 
   return (
     <section className="card" aria-labelledby="token-heading">
@@ -59,6 +61,22 @@ export function TokenSummary(props: TokenSummaryProps) {
             The token was issued {Math.round(times.clockSkewSeconds / 60)} min in this browser&apos;s future. Either
             this computer&apos;s clock or the issuer&apos;s is off; expiry times shown here are off by the same amount.
             Set the clock to update automatically.
+          </p>
+        </Notice>
+      ) : null}
+      {service ? (
+        <Notice tone="info" title="A service app’s token: no person signed in">
+          <p>
+            It was issued to the client <code>{service.clientId}</code> with its own secret (client credentials)
+            {service.subject ? (
+              <>
+                , for the service identity <code>{service.subject}</code>
+              </>
+            ) : null}
+            {service.email ? <> ({service.email})</> : null}. Evo treats that identity as a member like any person: it
+            sees only the instances and workspaces an administrator added it to, and what it creates or changes is
+            recorded as its own, not any person&apos;s. There is no refresh token; the service asks for a new token with
+            its secret when this one expires.
           </p>
         </Notice>
       ) : null}
