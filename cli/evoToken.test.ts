@@ -29,7 +29,7 @@ afterAll(async () => {
 function run(args: string[], env: Record<string, string> = {}, onStderr?: (text: string) => void) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'cli/main.ts', ...args, '--authority', sandbox.ims.issuer, '--discovery-url', sandbox.evo.url],
+    ['--import', 'tsx', 'cli/main.ts', ...args, '--authority', sandbox.ims.issuer],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';
@@ -67,6 +67,16 @@ describe('command line', () => {
     expect(said(['desktop'])).toMatch(/native or service/);
     expect(said(['native', '--environment', 'ims'])).toMatch(/--client-id/);
     expect(parseCommandLine(['native'])).toMatchObject({ clientId: 'evo-sandbox-native', port: 0, browser: true });
+    expect(parseCommandLine(['service', '--discovery'])).toMatchObject({
+      discovery: true,
+      discoveryUrl: 'http://127.0.0.1:3002',
+    });
+    expect(parseCommandLine(['service', '--discovery', 'https://d.example', '--env', 'f'])).toMatchObject({
+      discovery: true,
+      discoveryUrl: 'https://d.example',
+      envFile: 'f',
+    });
+    expect(said(['service', '--discovery', 'nonsense'])).toMatch(/not a URL/);
   });
 
   it('writes the env file with mode 0600, replacing only its own lines', () => {
@@ -85,7 +95,7 @@ describe('command line', () => {
 
 describe('service app (client credentials) against the sandbox', () => {
   it('prints the token to a pipe, never the secret; Discovery lists one instance; a workspace it was not added to is 403', async () => {
-    const { done } = run(['service', '--discovery'], { EVO_CLIENT_SECRET: SECRET });
+    const { done } = run(['service', '--discovery', sandbox.evo.url], { EVO_CLIENT_SECRET: SECRET });
     const { code, stdout, stderr } = await done;
     expect(code, stderr).toBe(0);
     expect(stdout + stderr).not.toContain(SECRET);
@@ -140,6 +150,7 @@ describe('native app (loopback PKCE) against the sandbox, signed in through the 
         '--env',
         file,
         '--discovery',
+        sandbox.evo.url,
       ],
       {},
       (stderr) => {

@@ -33,10 +33,10 @@ const DEFAULT_SCOPES = 'evo.discovery evo.workspace';
 
 const USAGE = `Usage:
   npm run token -- native  [--environment sandbox|ims|ims-qa] [--authority URL] [--client-id ID]
-                           [--scopes "a b"] [--port N] [--no-browser] [--env FILE] [--discovery]
+                           [--scopes "a b"] [--port N] [--no-browser] [--env FILE] [--discovery [URL]]
                            [--refresh --env FILE]
   npm run token -- service [--environment sandbox|ims|ims-qa] [--authority URL] [--client-id ID]
-                           [--scopes "a b"] [--env FILE] [--discovery]
+                           [--scopes "a b"] [--env FILE] [--discovery [URL]]
 
 native   signs a person in with the browser (Authorization Code + PKCE, loopback redirect).
 service  gets a token for a service app (client credentials); the secret comes from
@@ -45,8 +45,8 @@ service  gets a token for a service app (client credentials); the secret comes f
 --env FILE      write EVO_ACCESS_TOKEN (and its expiry, and a refresh token) to FILE, mode 0600,
                 replacing only those lines. Without it the token goes to stdout when stdout is
                 not a terminal (pipe it), never to a terminal.
---discovery     call Evo Discovery with the token and list the instances (on stderr).
---discovery-url URL   the Evo Discovery base URL (default: the environment's).
+--discovery [URL]  call Evo Discovery (at URL, or the environment's own) with the token and list
+                the instances (on stderr).
 --refresh       native only: swap the EVO_REFRESH_TOKEN in --env FILE for new tokens.
 --port N        native only: the loopback port (default: any free one; a registration may list one).
 --no-browser    native only: print the sign-in URL on stderr instead of opening a browser.
@@ -75,21 +75,26 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
       `${secretFlag.split('=')[0]} is not an option: a secret on the command line can be read by other users of this machine (ps) and lands in shell history. Set EVO_CLIENT_SECRET, or leave it unset to be asked for it.`,
     );
   }
+  // `--discovery URL` names the Discovery service; a bare `--discovery` means the environment's own.
+  const args = argv.map((arg, index) =>
+    arg === '--discovery' && (argv[index + 1] === undefined || argv[index + 1]!.startsWith('--'))
+      ? '--discovery='
+      : arg,
+  );
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args,
       allowPositionals: true,
       options: {
         environment: { type: 'string' },
         authority: { type: 'string' },
         'client-id': { type: 'string' },
         scopes: { type: 'string' },
-        'discovery-url': { type: 'string' },
         port: { type: 'string' },
         'no-browser': { type: 'boolean' },
         env: { type: 'string' },
-        discovery: { type: 'boolean' },
+        discovery: { type: 'string' },
         refresh: { type: 'boolean' },
         timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -135,6 +140,15 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
     );
   }
   const port = values.port === undefined ? 0 : Number(values.port);
+  if (values.discovery) {
+    try {
+      new URL(values.discovery);
+    } catch {
+      throw new CliError(
+        `--discovery "${values.discovery}" is not a URL (leave the URL out for the environment's own).`,
+      );
+    }
+  }
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new CliError('--port must be a port number (0-65535).');
   const timeoutSeconds = values.timeout === undefined ? 300 : Number(values.timeout);
@@ -153,11 +167,11 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
     authority,
     clientId,
     scopes,
-    discoveryUrl: values['discovery-url'] ?? (environment === 'sandbox' ? SANDBOX.discoveryUrl : EVO_DISCOVERY_URL),
+    discoveryUrl: values.discovery || (environment === 'sandbox' ? SANDBOX.discoveryUrl : EVO_DISCOVERY_URL),
     port,
     browser: !values['no-browser'],
     envFile: values.env,
-    discovery: Boolean(values.discovery),
+    discovery: values.discovery !== undefined,
     refresh: Boolean(values.refresh),
     timeoutSeconds,
   };

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 
-const SANDBOX = ['--authority', 'http://127.0.0.1:3001', '--discovery-url', 'http://127.0.0.1:3002'];
+const SANDBOX = ['--authority', 'http://127.0.0.1:3001'];
 
 /** Runs `npm run token` as a person would (through tsx), stdout piped; resolves with its output. */
 function token(args: string[], env: Record<string, string> = {}, onStderr?: (text: string) => void) {
