@@ -176,5 +176,10 @@ test('the setup guide gives this page’s exact redirect and post-logout URIs to
   await expect(guide.getByLabel('Redirect URI')).toHaveText('http://localhost:3000/signin-callback');
   await expect(guide.getByLabel('Post-logout URI')).toHaveText('http://localhost:3000/');
   await expect(guide).toContainText('invalid_scope');
-  await expect(guide).toContainText('a secret must never reach a browser');
+  await expect(guide).toContainText('secret must never reach a browser');
+  // The three kinds of app side by side, with the command for the two that are not this page.
+  const types = guide.getByRole('table', { name: 'The three kinds of Evo app' });
+  await expect(types.getByRole('rowheader')).toHaveText(['Single-page app', 'Native app', 'Service app']);
+  await expect(types.getByRole('row', { name: /^Native app/ })).toContainText('npm run token -- native');
+  await expect(types.getByRole('row', { name: /^Service app/ })).toContainText('npm run token -- service');
 });
