@@ -1,11 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { DiscoveryPanel } from '../evo/DiscoveryPanel.tsx';
 import type { TokenIdentity } from '../evo/discovery.ts';
 import { discoveryEndpoint } from '../evo/discovery.ts';
-import { ScopeProbePanel } from '../evo/ScopeProbePanel.tsx';
-import { WorkspaceContentsPanel } from '../evo/WorkspaceContentsPanel.tsx';
-import { WorkspacesPanel } from '../evo/WorkspacesPanel.tsx';
 import type { InstanceRef } from '../evo/workspaces.ts';
 import { stringClaim, type DecodedAccessToken } from '../token/decodeAccessToken.ts';
 import { SignaturePanel } from '../token/SignaturePanel.tsx';
@@ -16,9 +13,13 @@ import { tokenVerdict } from '../token/tokenVerdict.ts';
 import { useSignatureCheck } from '../token/useSignatureCheck.ts';
 import { UseTokenElsewhere } from '../token/UseTokenElsewhere.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { lazyModule } from '../ui/lazyModule.ts';
+import { Loaded } from '../ui/Loaded.tsx';
 import { useAfterFirstPaint } from '../ui/useAfterFirstPaint.ts';
 import { useNow } from '../ui/useNow.ts';
 import { queryClient } from './queryClient.ts';
+
+const workspaceViews = lazyModule(() => import('../evo/workspaceViews.ts'));
 
 /** A token to inspect: the session's, or one pasted; decoded once by whoever holds it. */
 export interface InspectedToken {
@@ -63,6 +64,9 @@ export function TokenWorkbench({
   const identity: TokenIdentity = { accessToken, discoveryUrl, ...token.key };
   // The summary and Discovery first; the claims table and copy tools once that is on screen.
   const later = useAfterFirstPaint();
+  useEffect(() => {
+    if (later) workspaceViews.load().catch(() => undefined);
+  }, [later]);
   // Stable, so the instance cards (hundreds in a large organisation) are not redrawn on every tick.
   const chooseInstance = useCallback((chosen: InstanceRef) => {
     setInstance(chosen);
@@ -96,29 +100,35 @@ export function TokenWorkbench({
         <DiscoveryPanel token={identity} chosenInstanceId={instance?.id} onChooseInstance={chooseInstance} />
       </ErrorBoundary>
       {instance ? (
-        <ErrorBoundary what="workspaces panel" key={`${instance.hubUrl} ${instance.id}`}>
-          <WorkspacesPanel
-            instance={instance}
-            token={identity}
-            probedWorkspaceId={workspace?.id}
-            onProbe={setWorkspace}
-          />
-        </ErrorBoundary>
-      ) : null}
-      {instance && workspace ? (
-        <ErrorBoundary what="scope probe">
-          <ScopeProbePanel
-            instance={instance}
-            workspace={workspace}
-            token={identity}
-            granted={grantedScopes(claims, token.responseScopes, token.hasRefreshToken).scopes}
-          />
-        </ErrorBoundary>
-      ) : null}
-      {instance && workspace ? (
-        <ErrorBoundary what="workspace contents">
-          <WorkspaceContentsPanel instance={instance} workspace={workspace} token={identity} />
-        </ErrorBoundary>
+        <Loaded module={workspaceViews} what="workspace views">
+          {({ WorkspacesPanel, ScopeProbePanel, WorkspaceContentsPanel }) => (
+            <>
+              <ErrorBoundary what="workspaces panel" key={`${instance.hubUrl} ${instance.id}`}>
+                <WorkspacesPanel
+                  instance={instance}
+                  token={identity}
+                  probedWorkspaceId={workspace?.id}
+                  onProbe={setWorkspace}
+                />
+              </ErrorBoundary>
+              {workspace ? (
+                <ErrorBoundary what="scope probe">
+                  <ScopeProbePanel
+                    instance={instance}
+                    workspace={workspace}
+                    token={identity}
+                    granted={grantedScopes(claims, token.responseScopes, token.hasRefreshToken).scopes}
+                  />
+                </ErrorBoundary>
+              ) : null}
+              {workspace ? (
+                <ErrorBoundary what="workspace contents">
+                  <WorkspaceContentsPanel instance={instance} workspace={workspace} token={identity} />
+                </ErrorBoundary>
+              ) : null}
+            </>
+          )}
+        </Loaded>
       ) : null}
       {later ? <UseTokenElsewhere token={accessToken} discoveryEndpoint={discoveryEndpoint(discoveryUrl)} /> : null}
       {later && decoded.kind === 'jwt' ? (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { checkSignature, type SignatureCheck } from './signatureCheck.ts';
+import type { SignatureCheck } from './signatureCheck.ts';
 
 /**
  * Checks the token's signature when asked to (`enabled`), again whenever the token changes. The
@@ -16,9 +16,25 @@ export function useSignatureCheck(
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    void checkSignature(token, issuer, { knownJwksUri }).then((check) => {
-      if (live) setResult({ token, check });
-    });
+    // jose and the check load with the first check, not with the page: the first screen does not wait.
+    void import('./signatureCheck.ts')
+      .then(({ checkSignature }) => checkSignature(token, issuer, { knownJwksUri }))
+      .then(
+        (check) => {
+          if (live) setResult({ token, check });
+        },
+        () => {
+          if (live) {
+            setResult({
+              token,
+              check: {
+                status: 'unchecked',
+                reason: 'The code that checks signatures could not be loaded; reload the page.',
+              },
+            });
+          }
+        },
+      );
     return () => {
       live = false;
     };
