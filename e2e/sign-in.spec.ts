@@ -127,6 +127,9 @@ test('a registration without a requested scope gets a clear invalid_scope messag
   await expect(page.getByRole('alert')).toContainText('The identity provider refused a requested scope');
   await expect(page.getByRole('alert')).toContainText('invalid_scope');
   await expect(page.getByRole('alert')).toContainText('requested scope is not allowed');
+  // It names the scope the registration lacks, and where it was chosen.
+  await expect(page.getByRole('alert')).toContainText('the registration lacks "evo.object"');
+  await expect(page.getByRole('alert')).toContainText('untick "evo.object" in the scope picker');
   expect(page.url()).toBe('http://localhost:3000/');
   await expect(page.getByLabel('Client ID')).toHaveValue('evo-sandbox-limited');
   await expect(page.getByRole('checkbox', { name: /evo\.object/ })).toBeChecked();

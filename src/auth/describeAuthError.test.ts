@@ -17,6 +17,25 @@ describe('describeAuthError', () => {
     expect(problem.action).toMatch(/scope picker/);
   });
 
+  it('names the scopes a registration lacks, and where each was chosen, from the sign-in’s own state', () => {
+    const inner = new ErrorResponse({
+      error: 'invalid_scope',
+      userState: { requestedScopes: ['evo.discovery', 'evo.workspace', 'evo.object', 'my.custom'] },
+    });
+    const problem = describeAuthError({ name: 'ErrorResponse', message: inner.message, innerError: inner }, AUTHORITY);
+    expect(problem.detail).toContain(
+      'This sign-in asked for "evo.discovery", "evo.workspace", "evo.object", "my.custom". Every Evo registration has evo.discovery and evo.workspace, so the registration lacks one or more of "evo.object", "my.custom".',
+    );
+    expect(problem.action).toBe(
+      'Either untick "evo.object" in the scope picker and remove "my.custom" from "Other scopes", or add them to the app registration in the Seequent Developer Portal; then sign in again.',
+    );
+    const one = describeAuthError(
+      new ErrorResponse({ error: 'invalid_scope', userState: { requestedScopes: ['evo.discovery', 'evo.file'] } }),
+      AUTHORITY,
+    );
+    expect(one.detail).toContain('so the registration lacks "evo.file".');
+  });
+
   it('explains a callback this tab did not start', () => {
     const problem = describeAuthError({ message: 'No matching state found in storage' }, AUTHORITY);
     expect(problem.title).toMatch(/cannot be finished here/);

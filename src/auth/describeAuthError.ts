@@ -1,3 +1,4 @@
+import { REQUIRED_SCOPES, SCOPE_CATALOGUE } from '../config/scopes.ts';
 import { redactSecrets } from '../ui/redact.ts';
 import { IssuerMismatchError } from './issuerCheck.ts';
 import { SpentRefreshTokenError } from './renewal.ts';
@@ -18,6 +19,44 @@ interface ErrorLike {
   error_description?: unknown;
   source?: unknown;
   innerError?: unknown;
+  /** oidc-client-ts's ErrorResponse carries the sign-in's own state (what it asked for). */
+  state?: unknown;
+}
+
+/** The scopes a failed sign-in asked for, kept in its own state; undefined when it did not say. */
+function requestedIn(error: ErrorLike): string[] | undefined {
+  const state = error.state;
+  const scopes =
+    typeof state === 'object' && state !== null && Object.hasOwn(state, 'requestedScopes')
+      ? (state as { requestedScopes: unknown }).requestedScopes
+      : undefined;
+  return Array.isArray(scopes) && scopes.every((scope) => typeof scope === 'string') ? scopes : undefined;
+}
+
+/**
+ * `invalid_scope` in words that name the scopes: the provider does not say which one it refused,
+ * but every Evo registration has evo.discovery and evo.workspace, so the suspects are the others,
+ * and the page says where each was chosen (a checkbox, or typed under "Other scopes").
+ */
+function refusedScopeWords(requested: string[]): { detail: string; action: string } {
+  const suspects = requested.filter((scope) => !REQUIRED_SCOPES.includes(scope));
+  const list = (scopes: string[]) => scopes.map((scope) => `"${scope}"`).join(', ');
+  const picked = suspects.filter((scope) => SCOPE_CATALOGUE.some((info) => info.scope === scope));
+  const typed = suspects.filter((scope) => !picked.includes(scope));
+  const where = [
+    picked.length ? `untick ${list(picked)} in the scope picker` : undefined,
+    typed.length ? `remove ${list(typed)} from "Other scopes"` : undefined,
+  ].filter(Boolean);
+  return {
+    detail:
+      suspects.length > 0
+        ? `This sign-in asked for ${list(requested)}. Every Evo registration has evo.discovery and evo.workspace, so the registration lacks ${suspects.length === 1 ? list(suspects) : `one or more of ${list(suspects)}`}.`
+        : `This sign-in asked only for ${list(requested)}, which every Evo registration has: the client ID may belong to a registration that is not an Evo app.`,
+    action:
+      where.length > 0
+        ? `Either ${where.join(' and ')}, or add ${suspects.length === 1 ? 'it' : 'them'} to the app registration in the Seequent Developer Portal; then sign in again.`
+        : 'Check the client ID in the connection settings.',
+  };
 }
 
 const OAUTH_ERRORS: Record<string, Omit<AuthProblem, 'code'>> = {
@@ -112,7 +151,8 @@ export function describeAuthError(raw: unknown, authority: string): AuthProblem 
         check.outcome === 'mismatch'
           ? `The authorization response says it was issued by ${check.iss}, but this sign-in was sent to ${check.expected}. That is what a mix-up attack looks like (RFC 9207): a code from one provider played into a sign-in with another, to be exchanged with this tab's PKCE verifier. No token was requested.`
           : `${check.expected} says in its metadata that it always names itself in the authorization response (iss), but this response did not. It may not have come from that provider (RFC 9207), so no token was requested.`,
-      action: 'Start a new sign-in from this page. If it happens again, check the authority in the connection settings.',
+      action:
+        'Start a new sign-in from this page. If it happens again, check the authority in the connection settings.',
       code: 'iss_mismatch',
     };
   }
@@ -143,9 +183,13 @@ export function describeAuthError(raw: unknown, authority: string): AuthProblem 
       detail: 'This is not an error this app knows.',
       action: 'Check the connection settings and try again.',
     };
+    const requested = code === 'invalid_scope' ? (requestedIn(inner) ?? requestedIn(error)) : undefined;
+    const named = requested ? refusedScopeWords(requested) : undefined;
+    const detail = named ? named.detail : base.detail;
     return {
       ...base,
-      detail: description ? `${base.detail} The provider said: "${redactSecrets(description)}".` : base.detail,
+      ...(named ? { action: named.action } : {}),
+      detail: description ? `${detail} The provider said: "${redactSecrets(description)}".` : detail,
       code,
     };
   }
@@ -166,7 +210,10 @@ export function describeAuthError(raw: unknown, authority: string): AuthProblem 
       action: 'Check the authority in the connection settings and your connection, then try again.',
     };
   }
-  if (message.startsWith('The browser blocked the sign-in window') || message.startsWith('The sign-in window was closed')) {
+  if (
+    message.startsWith('The browser blocked the sign-in window') ||
+    message.startsWith('The sign-in window was closed')
+  ) {
     return {
       title: 'The sign-in window did not finish',
       detail: `${message} This browser keeps no site data, so this page signs in in a separate window to keep the PKCE verifier in memory.`,
