@@ -19,7 +19,7 @@ export function ScopeProbePanel({ instance, workspace, token, granted }: ScopePr
       <p className="muted">
         One small GET to each Evo API with this token, to see the scope configuration work for real.
       </p>
-      <table className="probe-table">
+      <table className="probe-table stack-table">
         <caption className="visually-hidden">Scope probe results</caption>
         <thead>
           <tr>
@@ -42,20 +42,22 @@ export function ScopeProbePanel({ instance, workspace, token, granted }: ScopePr
             return (
               <tr key={target.api} className={meaning && !meaning.expected ? 'probe-surprise' : undefined}>
                 <th scope="row">{target.api}</th>
-                <td>
+                <td data-label="Scope">
                   <code className="breakable">
                     <Breakable text={target.scope} />
                   </code>
                 </td>
-                <td>{isGranted ? 'yes' : 'no'}</td>
-                <td>
+                <td data-label="Granted">{isGranted ? 'yes' : 'no'}</td>
+                <td data-label="Answer">
                   {outcome
                     ? `${outcome.status ?? 'no answer'} ${outcome.verdict === 'allowed' ? 'let in' : outcome.verdict === 'forbidden' ? 'refused' : outcome.verdict === 'unauthorized' ? 'not signed in' : ''}`.trim()
                     : result?.isError
                       ? 'failed'
                       : 'calling…'}
                 </td>
-                <td>{meaning?.words ?? (result?.isError ? 'The call could not be made.' : '')}</td>
+                <td data-label="What it means">
+                  {meaning?.words ?? (result?.isError ? 'The call could not be made.' : '')}
+                </td>
               </tr>
             );
           })}

@@ -121,7 +121,7 @@ function ContentsTable<Item>({
           ? `The first ${items.length} of ${total} ${noun[1]}.`
           : `${items.length} ${items.length === 1 ? noun[0] : noun[1]}.`}
       </p>
-      <table className="contents-table">
+      <table className="contents-table stack-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>

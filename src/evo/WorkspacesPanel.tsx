@@ -97,7 +97,7 @@ export function WorkspacesPanel({ instance, token, onProbe, probedWorkspaceId }:
             {name.trim() ? ` named like “${name.trim()}”` : ''}
           </p>
           {page.results.length > 0 ? (
-            <table className="workspaces-table">
+            <table className="workspaces-table stack-table">
               <caption className="visually-hidden">Workspaces</caption>
               <thead>
                 <tr>

@@ -1,3 +1,4 @@
+import { Breakable } from '../ui/Breakable.tsx';
 import { apiReach } from '../config/scopes.ts';
 import type { TokenVerdict } from './tokenVerdict.ts';
 
@@ -12,7 +13,7 @@ function reachWords(reachable: boolean, verdict: TokenVerdict): string {
 /** Which Evo APIs a token with these granted scopes may call, and which it may not. */
 export function ApiReachTable({ granted, verdict }: { granted: readonly string[]; verdict: TokenVerdict }) {
   return (
-    <table className="reach-table">
+    <table className="reach-table stack-table">
       <caption>Which Evo APIs this token can reach</caption>
       <thead>
         <tr>
@@ -26,11 +27,18 @@ export function ApiReachTable({ granted, verdict }: { granted: readonly string[]
         {apiReach(granted).map((row) => (
           <tr key={row.scope} className={row.reachable && verdict.usable ? 'reach-yes' : 'reach-no'}>
             <th scope="row">{row.api}</th>
-            <td>
+            <td data-label="Needs">
               <code>{row.scope}</code>
             </td>
-            <td>{reachWords(row.reachable, verdict)}</td>
-            <td className="muted">{row.calls.join(', ')}</td>
+            <td data-label="This token">{reachWords(row.reachable, verdict)}</td>
+            <td className="muted" data-label="For example">
+              {row.calls.map((call, index) => (
+                <span key={call}>
+                  {index > 0 ? ', ' : null}
+                  <Breakable text={call} />
+                </span>
+              ))}
+            </td>
           </tr>
         ))}
       </tbody>

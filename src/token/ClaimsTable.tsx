@@ -43,7 +43,7 @@ function printable(value: unknown): string {
 /** Every claim (or header parameter) with its value and a one-line meaning. */
 export function ClaimsTable({ caption, values, glossary, now }: ClaimsTableProps) {
   return (
-    <table className="claims-table">
+    <table className="claims-table stack-table">
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -58,10 +58,12 @@ export function ClaimsTable({ caption, values, glossary, now }: ClaimsTableProps
             <th scope="row">
               <code>{name}</code>
             </th>
-            <td>
+            <td data-label="Value">
               <ClaimValue name={name} value={value} now={now} />
             </td>
-            <td className="claim-meaning">{glossary(name)}</td>
+            <td className="claim-meaning" data-label="Meaning">
+              {glossary(name)}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -16,7 +16,7 @@ export function ScopeComparisonTable({ comparison }: { comparison: ScopeComparis
     unrequested: 'Granted without being requested.',
   };
   return (
-    <table className="scope-table">
+    <table className="scope-table stack-table">
       <caption>Requested vs granted scopes</caption>
       <thead>
         <tr>
@@ -32,9 +32,9 @@ export function ScopeComparisonTable({ comparison }: { comparison: ScopeComparis
             <th scope="row">
               <code>{scope}</code>
             </th>
-            <td>{status === 'unrequested' ? 'no' : 'yes'}</td>
-            <td>{status === 'not-granted' ? <strong>no</strong> : 'yes'}</td>
-            <td>
+            <td data-label="Requested">{status === 'unrequested' ? 'no' : 'yes'}</td>
+            <td data-label="Granted">{status === 'not-granted' ? <strong>no</strong> : 'yes'}</td>
+            <td data-label="What it means">
               {words[status]}
               {UNLOCKS.has(scope) ? <span className="muted"> {UNLOCKS.get(scope)}</span> : null}
             </td>

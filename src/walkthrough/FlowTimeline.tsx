@@ -160,7 +160,7 @@ export function FlowTimeline({ initiallyOpen = false }: { initiallyOpen?: boolea
           <pre className="code-block" tabIndex={0} aria-label="Authorization request URL">
             {flow.authorizationUrl}
           </pre>
-          <table className="flow-params">
+          <table className="flow-params stack-table">
             <caption className="visually-hidden">Authorization request parameters</caption>
             <tbody>
               {[...request.searchParams].map(([name, value]) => (
@@ -168,10 +168,12 @@ export function FlowTimeline({ initiallyOpen = false }: { initiallyOpen?: boolea
                   <th scope="row">
                     <code>{name}</code>
                   </th>
-                  <td>
+                  <td data-label="Value">
                     <code>{value}</code>
                   </td>
-                  <td className="muted">{PARAM_MEANING[name] ?? 'A parameter this app does not annotate.'}</td>
+                  <td className="muted" data-label="Meaning">
+                    {PARAM_MEANING[name] ?? 'A parameter this app does not annotate.'}
+                  </td>
                 </tr>
               ))}
             </tbody>
