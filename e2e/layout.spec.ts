@@ -22,3 +22,17 @@ for (const width of [360, 390]) {
     expect(await pageWidth()).toBeLessThanOrEqual(width);
   });
 }
+
+test('Sign in and Paste a token are on the first screen of a 1280×800 laptop, above the settings', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  for (const name of ['Sign in', 'Paste a token']) {
+    const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+    expect(box, name).not.toBeNull();
+    expect(box!.y + box!.height, `${name} is below the first screen`).toBeLessThanOrEqual(800);
+  }
+  // Pasting opens the inspector right under the actions.
+  await page.getByRole('button', { name: 'Paste a token' }).click();
+  const input = await page.getByRole('textbox', { name: 'Access token' }).boundingBox();
+  expect(input!.y).toBeLessThan(800);
+});

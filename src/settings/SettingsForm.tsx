@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useState, type ReactNode } from 'react';
 import type { AppEnv } from '../config/env.ts';
 import { ENVIRONMENT_IDS, type EnvironmentId } from '../config/environments.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
@@ -20,7 +20,9 @@ interface SettingsFormProps {
   /** A link that opens the app with the saved settings. */
   shareLink: string;
   /** Rendered under the form, told whether the saved settings are ready to sign in with. */
-  children: (state: { dirty: boolean; errors: SettingsErrors }) => ReactNode;
+  children?: (state: { dirty: boolean; errors: SettingsErrors }) => ReactNode;
+  /** Told the same, for controls that live elsewhere on the page (the Sign in button at the top). */
+  onStatus?: (state: { dirty: boolean; errors: SettingsErrors }) => void;
 }
 
 function Field({
@@ -53,13 +55,17 @@ function Field({
 }
 
 /** The connection settings: environment, authority, client ID, Discovery URL and scopes. */
-export function SettingsForm({ env, saved, onSave, redirectUri, shareLink, children }: SettingsFormProps) {
+export function SettingsForm({ env, saved, onSave, redirectUri, shareLink, children, onStatus }: SettingsFormProps) {
   const [draft, setDraft] = useState(saved);
   const [sharing, setSharing] = useState(false);
   const ids = { authority: useId(), clientId: useId(), discoveryUrl: useId(), redirect: useId(), share: useId() };
   const errors = validateSettings(draft);
   const savedErrors = validateSettings(saved);
   const dirty = JSON.stringify(normalizeSettings(draft)) !== JSON.stringify(normalizeSettings(saved));
+  const savedErrorText = JSON.stringify(savedErrors);
+  useLayoutEffect(() => {
+    onStatus?.({ dirty, errors: JSON.parse(savedErrorText) as SettingsErrors });
+  }, [onStatus, dirty, savedErrorText]);
   const preset = env.presets[draft.environment];
   const update = (patch: Partial<ConnectionSettings>) => setDraft((current) => ({ ...current, ...patch }));
   const invalid = (field: 'authority' | 'clientId' | 'discoveryUrl') =>
@@ -211,7 +217,7 @@ export function SettingsForm({ env, saved, onSave, redirectUri, shareLink, child
           </div>
         </Field>
       ) : null}
-      {children({ dirty, errors: savedErrors })}
+      {children?.({ dirty, errors: savedErrors })}
     </form>
   );
 }

@@ -138,7 +138,7 @@ export function SetupGuide({ redirectUri, postLogoutRedirectUri }: SetupGuidePro
         A service app&apos;s identity must be added to the instance and to each workspace before the APIs let it in:
         Discovery lists only the instances it was added to, and a workspace it was not added to answers 403. Its secret
         must never reach a browser, where anyone can read it: get its token where the secret lives, then paste it under
-        &ldquo;Already have a token?&rdquo; to inspect it and call Discovery with it here.
+        &ldquo;Paste a token&rdquo; at the top of this page to inspect it and call Discovery with it here.
       </p>
     </section>
   );
