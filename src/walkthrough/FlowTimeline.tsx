@@ -1,3 +1,4 @@
+import { Breakable } from '../ui/Breakable.tsx';
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Masked } from '../ui/Masked.tsx';
 import type { IssuerCheck } from '../auth/sessionEvents.ts';
@@ -169,7 +170,9 @@ export function FlowTimeline({ initiallyOpen = false }: { initiallyOpen?: boolea
                     <code>{name}</code>
                   </th>
                   <td data-label="Value">
-                    <code>{value}</code>
+                    <code className="breakable">
+                      <Breakable text={value} />
+                    </code>
                   </td>
                   <td className="muted" data-label="Meaning">
                     {PARAM_MEANING[name] ?? 'A parameter this app does not annotate.'}
