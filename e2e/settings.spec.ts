@@ -43,3 +43,21 @@ test('explains in words when the Evo twin is down, and recovers when it is back'
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.locator('.instance')).toHaveCount(2);
 });
+
+test('the setup guide closes with its Close button or Escape, and focus goes back to what opened it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const opener = page.getByRole('button', { name: 'How to register an Evo app' });
+  const guide = page.getByRole('region', { name: 'Register an Evo app to sign in with Bentley IMS' });
+  await opener.click();
+  await expect(guide).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(guide).toHaveCount(0);
+  await expect(opener).toBeFocused();
+
+  await opener.click();
+  await guide.getByRole('button', { name: 'Close the guide' }).click();
+  await expect(guide).toHaveCount(0);
+  await expect(opener).toBeFocused();
+});

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { appBaseUrl, postLogoutRedirectUri, redirectUri } from '../auth/appUrls.ts';
 import type { AppEnv } from '../config/env.ts';
 import { requestedScopes } from '../config/scopes.ts';
@@ -12,14 +12,28 @@ import { setStepMode, useStepMode } from '../walkthrough/stepMode.ts';
 const setupGuide = lazyModule(() => import('../settings/SetupGuide.tsx').then((module) => module.SetupGuide));
 const pastedTokenView = lazyModule(() => import('./PastedTokenView.tsx').then((module) => module.PastedTokenView));
 
-/** The guide to registering an Evo app, loaded when a person asks for it. */
+/** The guide to registering an Evo app, loaded when a person asks for it; Close or Escape folds it away. */
 function SetupGuideSlot() {
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => {
+    setOpen(false);
+    // Back to where the person was: the button that opened the guide.
+    requestAnimationFrame(() => opener.current?.focus());
+  }, []);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, close]);
   if (!open) {
     return (
       <p className="guide-link">
         No client ID yet?{' '}
-        <button type="button" className="button button-small" onClick={() => setOpen(true)}>
+        <button ref={opener} type="button" className="button button-small" onClick={() => setOpen(true)}>
           How to register an Evo app
         </button>
       </p>
@@ -27,7 +41,9 @@ function SetupGuideSlot() {
   }
   return (
     <Loaded module={setupGuide} what="guide">
-      {(SetupGuide) => <SetupGuide redirectUri={redirectUri()} postLogoutRedirectUri={postLogoutRedirectUri()} />}
+      {(SetupGuide) => (
+        <SetupGuide redirectUri={redirectUri()} postLogoutRedirectUri={postLogoutRedirectUri()} onClose={close} />
+      )}
     </Loaded>
   );
 }

@@ -4,6 +4,8 @@ import { CopyButton } from '../ui/CopyButton.tsx';
 interface SetupGuideProps {
   redirectUri: string;
   postLogoutRedirectUri: string;
+  /** Folds the guide away (the Close button; Escape does the same). */
+  onClose: () => void;
 }
 
 function CopyLine({ label, value }: { label: string; value: string }) {
@@ -19,10 +21,15 @@ function CopyLine({ label, value }: { label: string; value: string }) {
  * How to get a client ID for real Bentley IMS: registering a single-page app in the Seequent
  * Developer Portal, with this page's own addresses to paste. Loaded only when asked for.
  */
-export function SetupGuide({ redirectUri, postLogoutRedirectUri }: SetupGuideProps) {
+export function SetupGuide({ redirectUri, postLogoutRedirectUri, onClose }: SetupGuideProps) {
   return (
     <section className="card guide" aria-labelledby="guide-heading">
-      <h2 id="guide-heading">Register an Evo app to sign in with Bentley IMS</h2>
+      <div className="card-heading">
+        <h2 id="guide-heading">Register an Evo app to sign in with Bentley IMS</h2>
+        <button type="button" className="button button-small" onClick={onClose}>
+          Close the guide
+        </button>
+      </div>
       <ol className="guide-steps">
         <li>
           Sign in to the <strong>Seequent Developer Portal</strong> with the Bentley account you use for Evo, and create
