@@ -260,3 +260,18 @@ test('a real-sized organisation: filter 300 instances, find one workspace among 
   await expect(workspaces.getByText('Showing 1–100 of 2000')).toBeVisible();
   await expect(workspaces.getByText('Page 1 of 20')).toBeVisible();
 });
+
+test('after a failed call again, the raw JSON of the earlier answer is not shown as if current', async ({
+  page,
+  request,
+}) => {
+  await signIn(page, 'grace@example.com');
+  const discovery = page.getByRole('region', { name: 'Evo Discovery' });
+  await discovery.getByText('Raw JSON of the answer').click();
+  await expect(discovery.locator('.raw-json pre')).toContainText('Compiler Geoscience');
+
+  await fault(request, { route: 'discovery', kind: 'status', status: 403 });
+  await discovery.getByRole('button', { name: 'Call again' }).click();
+  await expect(discovery.getByRole('alert')).toContainText('refused the call (403)');
+  await expect(discovery.getByText('Raw JSON of the answer')).toHaveCount(0);
+});

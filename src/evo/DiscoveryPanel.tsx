@@ -205,13 +205,16 @@ export function DiscoveryPanel({ token, onChooseInstance, chosenInstanceId }: Di
       ) : (
         <InstanceList instances={instances} onChoose={onChooseInstance} chosenInstanceId={chosenInstanceId} />
       )}
-      {query.data?.accountCount ? (
+      {query.data?.accountCount && !query.isError ? (
         <p className="muted">
           Discovery also lists {query.data.accountCount === 1 ? 'one account' : `${query.data.accountCount} accounts`}{' '}
           for you; the raw JSON below shows them.
         </p>
       ) : null}
-      {query.data ? <RawJson body={query.data.body} label="Raw JSON of the Discovery answer" /> : null}
+      {/* After a failed call the earlier answer is not shown as if it were this one's. */}
+      {query.data && !query.isError ? (
+        <RawJson body={query.data.body} label="Raw JSON of the Discovery answer" />
+      ) : null}
     </section>
   );
 }
