@@ -16,6 +16,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as client from 'openid-client';
 import { ENVIRONMENT_IDS, isEnvironmentId } from '../src/config/environments.ts';
+import { discoveryEndpoint } from '../src/evo/evoRequest.ts';
 import { readEnvValue, setEnvValues } from './envFile.ts';
 
 /** A failure said as a sentence; the CLI prints it and exits non-zero. */
@@ -342,7 +343,7 @@ function claimsOf(token: string): Record<string, unknown> {
 }
 
 async function listInstances(options: CliOptions, token: string): Promise<void> {
-  const endpoint = `${options.discoveryUrl.replace(/\/+$/, '')}/evo/identity/v2/discovery?service=evo`;
+  const endpoint = discoveryEndpoint(options.discoveryUrl);
   let response: Response;
   try {
     response = await fetch(endpoint, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { connectionKey } from '../auth/connectionKey.ts';
-import { liveSessionNeeded, useIdleSession } from '../auth/idleSession.ts';
+import { liveSessionNeeded, sessionCodeNotLoaded, useIdleSession } from '../auth/idleSession.ts';
 import type { Session, SessionActions } from '../auth/session.ts';
 import { emitSessionEvent } from '../auth/sessionEvents.ts';
 import { browserStorage, storageWorks } from '../config/browserStorage.ts';
@@ -151,12 +151,7 @@ function LiveSessionLoader({
   const session: Session = error
     ? {
         phase: 'failed',
-        problem: {
-          title: 'Part of the app did not load',
-          detail:
-            'The code that runs your session could not be downloaded (the connection dropped, or the app was updated).',
-          action: 'Reload the page; your settings are kept.',
-        },
+        problem: sessionCodeNotLoaded('runs your session', 'Reload the page; your settings are kept.'),
       }
     : { phase: 'signing-in', step: 'checking' };
   const wait = () => Promise.resolve();

@@ -35,6 +35,15 @@ export function liveSessionNeeded(settings: ConnectionSettings): boolean {
   return authResponseInUrl() || storedUser(settings) || hasSignOutNote() || !storageWorks();
 }
 
+/** The session's code did not download: what it was for, said as a sign-in problem. */
+export function sessionCodeNotLoaded(purpose: string, action: string): AuthProblem {
+  return {
+    title: 'Part of the app did not load',
+    detail: `The code that ${purpose} could not be downloaded (the connection dropped, or the app was updated).`,
+    action,
+  };
+}
+
 /** What the idle session needs from the live one when the person signs in. */
 export interface SignInLoader {
   signInByRedirect: (settings: ConnectionSettings) => Promise<void>;
@@ -65,12 +74,7 @@ export function useIdleSession(
             phase: 'failed',
             problem: live
               ? live.describeAuthError(error, settings.authority)
-              : {
-                  title: 'Part of the app did not load',
-                  detail:
-                    'The code that signs you in could not be downloaded (the connection dropped, or the app was updated).',
-                  action: 'Reload the page and sign in again; your settings are kept.',
-                },
+              : sessionCodeNotLoaded('signs you in', 'Reload the page and sign in again; your settings are kept.'),
           });
         }
       },

@@ -228,8 +228,13 @@ const blockModelColumns: Column<BlockModel>[] = [
 export function WorkspaceContentsPanel({ instance, workspace, token }: WorkspaceContentsPanelProps) {
   const results = useScopeProbe(instance, workspace.id, token);
   const outcome = (api: string) => results[PROBE_TARGETS.findIndex((target) => target.api === api)]?.data;
-  const refusal = (api: string, service: string) =>
-    instance.services.includes(service) ? undefined : `Discovery lists no ${api} service for this instance`;
+  // The Discovery service code each API needs is the probe's own (PROBE_TARGETS), not repeated here.
+  const refusal = (api: string) => {
+    const service = PROBE_TARGETS.find((target) => target.api === api)?.service;
+    return service && !instance.services.includes(service)
+      ? `Discovery lists no ${api} service for this instance`
+      : undefined;
+  };
   const listed = <Item,>(
     endpoint: ListEndpoint<Item>,
     caption: string,
@@ -258,14 +263,14 @@ export function WorkspaceContentsPanel({ instance, workspace, token }: Workspace
       <Section
         title="Geoscience objects"
         outcome={outcome('Geoscience Objects')}
-        refusal={refusal('Geoscience Objects', 'geoscienceobject')}
+        refusal={refusal('Geoscience Objects')}
       >
         {listed(objectList, 'Geoscience objects', ['object', 'objects'], objectColumns, (item) => item.object_id)}
       </Section>
-      <Section title="Files" outcome={outcome('Files')} refusal={refusal('Files', 'file')}>
+      <Section title="Files" outcome={outcome('Files')} refusal={refusal('Files')}>
         {listed(fileList, 'Files', ['file', 'files'], fileColumns, (item) => item.file_id)}
       </Section>
-      <Section title="Block models" outcome={outcome('Block Models')} refusal={refusal('Block Models', 'blockmodel')}>
+      <Section title="Block models" outcome={outcome('Block Models')} refusal={refusal('Block Models')}>
         {listed(
           blockModelList,
           'Block models',

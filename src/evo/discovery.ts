@@ -11,6 +11,7 @@ import {
 } from './evoSchemas.ts';
 import { arrivedDiscovery, takeEarlyDiscovery } from './earlyDiscovery.ts';
 import { discoveryEndpoint } from './evoRequest.ts';
+import { stringClaim } from '../token/decodeAccessToken.ts';
 import { allowHubs, bearerFor } from './hostPolicy.ts';
 
 export { discoveryEndpoint };
@@ -46,11 +47,9 @@ const byName = (a: { name: string; id?: string; code?: string }, b: { name: stri
   a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) ||
   (a.id ?? a.code ?? '').localeCompare(b.id ?? b.code ?? '');
 
-/** A string field of an entry that failed its schema, if it has one. */
+/** A string field of an entry that failed its schema, if it has one (read as a claim is read). */
 function stringField(raw: unknown, key: string): string | undefined {
-  if (typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, key)) return undefined;
-  const value = (raw as Record<string, unknown>)[key];
-  return typeof value === 'string' && value !== '' ? value : undefined;
+  return typeof raw === 'object' && raw !== null ? stringClaim(raw as Record<string, unknown>, key) : undefined;
 }
 
 const offShape = (list: string, problem: string) =>

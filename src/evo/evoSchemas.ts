@@ -324,15 +324,6 @@ export function readItems<Item>(items: readonly unknown[], item: z.ZodMiniType<I
   });
 }
 
-/** A list page read tolerantly: the fields around the items, and each item read on its own. */
-export function readList<Item>(
-  endpoint: ListEndpoint<Item>,
-  envelope: Record<string, unknown>,
-): { page: Record<string, unknown>; items: ReadItem<Item>[] } {
-  const items = envelope[endpoint.itemsKey];
-  return { page: envelope, items: readItems(Array.isArray(items) ? items : [], endpoint.item) };
-}
-
 // ---------------------------------------------------------------- Times
 
 /**
