@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { readSandboxConfig } from '../sandbox/config.ts';
 import { startSandbox, type Sandbox } from '../sandbox/main.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.ts';
 import { setEnvValues } from './envFile.ts';
+import { printedSignInUrl, runTokenCli, signInOnTwin } from './testSupport.ts';
 import { CliError, parseCommandLine } from './evoToken.ts';
 
 const SECRET = 'sandbox-service-secret';
@@ -25,24 +25,9 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-/** Runs the CLI as a person would (through tsx), stdout piped: never a terminal here. */
+/** The CLI against this test's sandbox. */
 function run(args: string[], env: Record<string, string> = {}, onStderr?: (text: string) => void) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'cli/main.ts', ...args, '--authority', sandbox.ims.issuer],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    onStderr?.(stderr);
-  });
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
-  return { child, done };
+  return { done: runTokenCli([...args, '--authority', sandbox.ims.issuer], env, onStderr) };
 }
 
 function claims(token: string): Record<string, unknown> {
@@ -154,16 +139,8 @@ describe('native app (loopback PKCE) against the sandbox, signed in through the 
       ],
       {},
       (stderr) => {
-        const url = /^(http:\/\/127\.0\.0\.1:3261\/connect\/authorize\?\S+)$/m.exec(stderr)?.[1];
-        if (url && !opened) {
-          opened = (async () => {
-            await page.goto(url);
-            await page.getByLabel('Email').fill('grace@example.com');
-            await page.getByLabel('Password').fill('sandbox');
-            await page.getByRole('button', { name: 'Sign in' }).click();
-            await page.getByRole('heading', { name: 'Signed in' }).waitFor();
-          })();
-        }
+        const url = printedSignInUrl(stderr, sandbox.ims.issuer);
+        if (url && !opened) opened = signInOnTwin(page, url, 'grace@example.com');
       },
     );
     const { code, stdout, stderr } = await done;

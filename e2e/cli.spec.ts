@@ -1,25 +1,12 @@
-import { spawn } from 'node:child_process';
 import type { Page } from '@playwright/test';
+import { printedSignInUrl, runTokenCli, signInOnTwin } from '../cli/testSupport.ts';
 import { expect, test } from './support/fixtures.ts';
 
 const SANDBOX = ['--authority', 'http://127.0.0.1:3001'];
 
-/** Runs `npm run token` as a person would (through tsx), stdout piped; resolves with its output. */
+/** The CLI against the end-to-end sandbox. */
 function token(args: string[], env: Record<string, string> = {}, onStderr?: (text: string) => void) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args, ...SANDBOX], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    onStderr?.(stderr);
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
+  return runTokenCli([...args, ...SANDBOX], env, onStderr);
 }
 
 async function paste(page: Page, accessToken: string) {
@@ -49,16 +36,8 @@ test('a native app token from the command line (signed in through the twin’s l
   const login = await browser.newPage();
   let signedIn: Promise<void> | undefined;
   const result = await token(['native', '--no-browser'], {}, (stderr) => {
-    const url = /^(http:\/\/127\.0\.0\.1:3001\/connect\/authorize\?\S+)$/m.exec(stderr)?.[1];
-    if (url && !signedIn) {
-      signedIn = (async () => {
-        await login.goto(url);
-        await login.getByLabel('Email').fill('grace@example.com');
-        await login.getByLabel('Password').fill('sandbox');
-        await login.getByRole('button', { name: 'Sign in' }).click();
-        await login.getByRole('heading', { name: 'Signed in' }).waitFor();
-      })();
-    }
+    const url = printedSignInUrl(stderr, 'http://127.0.0.1:3001');
+    if (url && !signedIn) signedIn = signInOnTwin(login, url, 'grace@example.com');
   });
   await signedIn;
   expect(result.code, result.stderr).toBe(0);
