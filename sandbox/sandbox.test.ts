@@ -5,6 +5,7 @@ import { readSandboxConfig } from './config.ts';
 import { createSigningKey } from './ims/provider.ts';
 import { EVO_AUDIENCE } from './ims/tokenShape.ts';
 import { startSandbox, type Sandbox } from './main.ts';
+import { mintAccessToken } from './testTokens.ts';
 import { SANDBOX_USERS } from './users.ts';
 
 const config = readSandboxConfig({ SANDBOX_IMS_PORT: '3201', SANDBOX_EVO_PORT: '3202' });
@@ -22,16 +23,12 @@ afterAll(async () => {
 });
 
 async function mint(claims: JWTPayload, options: { key?: JWK; expiresIn?: string | number } = {}): Promise<string> {
-  const jwk = options.key ?? twinKey;
-  const key = await importJWK(jwk, 'RS256');
-  return new SignJWT({ scope: ['evo.discovery', 'evo.workspace'], ...claims })
-    .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: jwk.kid })
-    .setIssuer(sandbox.ims.issuer)
-    .setAudience([EVO_AUDIENCE, `${sandbox.ims.issuer}/resources`])
-    .setSubject(claims.sub ?? ada.sub)
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '1h')
-    .sign(key);
+  return mintAccessToken(
+    options.key ?? twinKey,
+    sandbox.ims.issuer,
+    { scope: ['evo.discovery', 'evo.workspace'], ...claims, sub: claims.sub ?? ada.sub },
+    options.expiresIn,
+  );
 }
 
 function discovery(token?: string) {

@@ -3,7 +3,7 @@
  * (EVO-API.md), checked with the very schemas the app parses with (src/evo/evoSchemas.ts), and
  * paged the way the SDK pages: read `total`, ask for the other offsets at once, join in order.
  */
-import { importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
+import type { JWK, JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import {
@@ -23,7 +23,7 @@ import {
 import { readSandboxConfig } from '../config.ts';
 import { startSandbox, type Sandbox } from '../main.ts';
 import { createSigningKey } from '../ims/provider.ts';
-import { EVO_AUDIENCE } from '../ims/tokenShape.ts';
+import { mintAccessToken } from '../testTokens.ts';
 import { SANDBOX_USERS } from '../users.ts';
 
 const config = readSandboxConfig({ SANDBOX_IMS_PORT: '3221', SANDBOX_EVO_PORT: '3222' });
@@ -33,15 +33,8 @@ let sandbox: Sandbox;
 let key: JWK;
 let token: string;
 
-async function mint(claims: JWTPayload = {}): Promise<string> {
-  return new SignJWT({ scope: EVERY_SCOPE, ...claims })
-    .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: key.kid })
-    .setIssuer(sandbox.ims.issuer)
-    .setAudience(EVO_AUDIENCE)
-    .setSubject(ada.sub)
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(await importJWK(key, 'RS256'));
+function mint(claims: JWTPayload = {}): Promise<string> {
+  return mintAccessToken(key, sandbox.ims.issuer, { scope: EVERY_SCOPE, ...claims, sub: ada.sub });
 }
 
 beforeAll(async () => {
