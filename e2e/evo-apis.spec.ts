@@ -18,6 +18,15 @@ async function openWorkspaces(page: Page, instance: string) {
   await expect(page.getByRole('heading', { name: `Workspaces of ${instance}` })).toBeVisible();
 }
 
+/** Lists an instance's workspaces and probes the first one. */
+async function probeFirstWorkspace(page: Page, instance: string) {
+  await openWorkspaces(page, instance);
+  await page
+    .getByRole('button', { name: /^Probe the scopes in / })
+    .first()
+    .click();
+}
+
 test('goes from Discovery to an instance’s workspaces and pages through them', async ({ page }) => {
   await signIn(page, 'ada@example.com');
   await openWorkspaces(page, 'Analytical Engines - Exploration');
@@ -52,11 +61,7 @@ test('shows the Discovery answer as raw JSON one click away', async ({ page }) =
 
 test('the scope probe shows the limited registration refused by the APIs it has no scope for', async ({ page }) => {
   await signIn(page, 'ada@example.com', { clientId: 'evo-sandbox-limited' });
-  await openWorkspaces(page, 'Analytical Engines - Exploration');
-  await page
-    .getByRole('button', { name: /^Probe the scopes in / })
-    .first()
-    .click();
+  await probeFirstWorkspace(page, 'Analytical Engines - Exploration');
 
   const probe = page.getByRole('table', { name: 'Scope probe results' });
   await expect(probe.getByRole('row', { name: /^Workspaces\s+evo\.workspace\s+yes\s+200 let in/ })).toBeVisible();
@@ -73,11 +78,7 @@ test('the scope probe shows the limited registration refused by the APIs it has 
 
 test('the scope probe lets a token with every scope into every API', async ({ page }) => {
   await signIn(page, 'grace@example.com', { check: ['evo.object', 'evo.file', 'evo.blocksync'] });
-  await openWorkspaces(page, 'Compiler Geoscience');
-  await page
-    .getByRole('button', { name: /^Probe the scopes in / })
-    .first()
-    .click();
+  await probeFirstWorkspace(page, 'Compiler Geoscience');
   const probe = page.getByRole('table', { name: 'Scope probe results' });
   await expect(probe.getByRole('row', { name: /200 let in\s+Let in, as the granted scope says/ })).toHaveCount(4);
 });
@@ -192,11 +193,7 @@ test('shows what a workspace holds: objects with their schema, files with their 
   page,
 }) => {
   await signIn(page, 'grace@example.com', { check: ['evo.object', 'evo.file', 'evo.blocksync'] });
-  await openWorkspaces(page, 'Compiler Geoscience');
-  await page
-    .getByRole('button', { name: /^Probe the scopes in / })
-    .first()
-    .click();
+  await probeFirstWorkspace(page, 'Compiler Geoscience');
   const contents = page.getByRole('region', { name: /^In / });
   const objects = contents.getByRole('table', { name: 'Geoscience objects' });
   await expect(objects.getByRole('row', { name: /^Collars\s+\/drilling\/\s+pointset 1\.3\.0/ })).toBeVisible();
@@ -214,11 +211,7 @@ test('shows what a workspace holds: objects with their schema, files with their 
 
 test('the scope probe says an instance has no Block Models service instead of blaming the role', async ({ page }) => {
   await signIn(page, 'ada@example.com', { check: ['evo.object', 'evo.file', 'evo.blocksync'] });
-  await openWorkspaces(page, 'Analytical Engines - Resource Modelling');
-  await page
-    .getByRole('button', { name: /^Probe the scopes in / })
-    .first()
-    .click();
+  await probeFirstWorkspace(page, 'Analytical Engines - Resource Modelling');
   const probe = page.getByRole('table', { name: 'Scope probe results' });
   await expect(
     probe.getByRole('row', {
