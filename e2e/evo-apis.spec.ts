@@ -40,6 +40,8 @@ test('goes from Discovery to an instance’s workspaces and pages through them',
   await expect(workspaces.getByText('Showing 21–27 of 27')).toBeVisible();
   await expect(workspaces.getByRole('row')).toHaveCount(8);
   await expect(workspaces.getByRole('button', { name: 'Next page' })).toBeDisabled();
+  // The pressed button keeps the focus although it cannot be pressed again: not dropped to the body.
+  await expect(workspaces.getByRole('button', { name: 'Next page' })).toBeFocused();
   const secondPageNames = await workspaces.getByRole('rowheader').allInnerTexts();
   expect(secondPageNames.filter((name) => firstPageNames.includes(name))).toEqual([]);
 

@@ -90,6 +90,7 @@ test('a failed revocation is said in words, and sign-out still completes', async
 
 test('Forget the token here says the refresh token stays valid at the provider', async ({ page }) => {
   await signIn(page, 'ada@example.com', { check: ['offline_access'] });
+  await page.getByText('Sign out, or forget the token here?').click();
   await expect(page.getByText('the refresh token stays valid at the provider until it expires')).toBeVisible();
   await page.getByRole('button', { name: 'Forget the token here' }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();

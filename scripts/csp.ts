@@ -20,9 +20,36 @@ export function allowedOrigins(env: Record<string, string | undefined>): string[
     origin(env.VITE_DISCOVERY_URL),
     origin(env.VITE_SANDBOX_AUTHORITY ?? 'http://127.0.0.1:3001'),
     origin(env.VITE_SANDBOX_DISCOVERY_URL ?? 'http://127.0.0.1:3002'),
+    ...extraOrigins(env.VITE_ALLOWED_ORIGINS),
   ];
   return [...new Set(origins.filter((value): value is string => Boolean(value)))];
 }
+
+/**
+ * `VITE_ALLOWED_ORIGINS`: more providers and Evo hosts a built copy may call, separated by spaces
+ * or commas: `https://login.example.com https://*.example.net http://127.0.0.1:3011`. Each must
+ * be an https origin (a `*.` wildcard host allowed) or a loopback http one; anything else stops the
+ * build with the reason, rather than making a policy that blocks what the person meant to allow.
+ */
+export function extraOrigins(value: string | undefined): string[] {
+  const entries = (value ?? '').split(/[\s,]+/).filter(Boolean);
+  return entries.map((entry) => {
+    const match = /^(https?):\/\/(\*\.)?([^/:]+|\[[0-9a-fA-F:.]+\])(:\d+)?\/?$/.exec(entry);
+    const loopback = match && ['localhost', '127.0.0.1', '[::1]'].includes(match[3]!.toLowerCase());
+    if (!match || (match[1] === 'http' && (!loopback || match[2]))) {
+      throw new Error(
+        `VITE_ALLOWED_ORIGINS: "${entry}" is not an https origin (such as https://login.example.com or https://*.example.com) or a loopback http one (such as http://127.0.0.1:3011).`,
+      );
+    }
+    return entry.replace(/\/$/, '').toLowerCase();
+  });
+}
+
+/**
+ * In development any loopback or https origin may be called, so that a provider typed in the page
+ * works at once, without a rebuild or a restart.
+ */
+const DEV_ORIGINS = ['https:', 'http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
 
 /**
  * The Content-Security-Policy: scripts and styles only from this site, network calls only to the
@@ -41,7 +68,9 @@ export function contentSecurityPolicy(
     'style-src': ["'self'", ...(dev ? ["'unsafe-inline'"] : [])],
     'img-src': ["'self'", 'data:'],
     'font-src': ["'self'"],
-    'connect-src': ["'self'", ...allowedOrigins(env), ...(dev ? [dev.hmrOrigin] : [])],
+    'connect-src': ["'self'", ...allowedOrigins(env), ...(dev ? [dev.hmrOrigin, ...DEV_ORIGINS] : [])],
+    // Vite's dev client polls for its server from a blob: worker when the connection drops.
+    ...(dev ? { 'worker-src': ["'self'", 'blob:'] } : {}),
     'frame-src': ["'none'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],

@@ -4,12 +4,14 @@
  * React, the page and its styles are one chunk the page preloads at once (scripts/check-budget.ts
  * counts it as first-paint code).
  */
+import { recordPolicyViolations } from './config/contentSecurity.ts';
 import { startCallbackEarly } from './app/liveSessionModule.ts';
 import { forgetEarlyDiscovery } from './evo/earlyDiscovery.ts';
 import { onSessionEvent } from './auth/sessionEvents.ts';
 import { recordSessions } from './walkthrough/recordSession.ts';
 import { installStepModeGate } from './walkthrough/stepMode.ts';
 
+recordPolicyViolations();
 recordSessions();
 installStepModeGate();
 onSessionEvent('ended', forgetEarlyDiscovery);

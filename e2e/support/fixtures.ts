@@ -124,8 +124,13 @@ export const SANDBOX_PASSWORD = 'sandbox';
 export const IMS_TWIN = 'http://127.0.0.1:3001';
 
 /** Fills the IMS twin's login form, found by its labels, and submits it. */
-export async function fillSandboxLogin(page: Page, email: string, password = SANDBOX_PASSWORD): Promise<void> {
-  await expect(page).toHaveURL(new RegExp(`^${IMS_TWIN}/interaction/`));
+export async function fillSandboxLogin(
+  page: Page,
+  email: string,
+  password = SANDBOX_PASSWORD,
+  ims = IMS_TWIN,
+): Promise<void> {
+  await expect(page).toHaveURL(new RegExp(`^${ims}/interaction/`));
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

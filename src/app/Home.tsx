@@ -112,7 +112,6 @@ export function Home({ env, settings, session, actions, onSaveSettings, settings
   } else {
     body = (
       <>
-        {session.phase === 'failed' ? <ProblemNotice problem={session.problem} onDismiss={dismiss} /> : null}
         {session.phase === 'signed-out' && session.stray ? (
           <StrayCallbackNotice onSignIn={() => void actions.signIn()} onDismiss={actions.dismiss} />
         ) : null}
@@ -131,6 +130,7 @@ export function Home({ env, settings, session, actions, onSaveSettings, settings
           settings={settings}
           onSaveSettings={onSaveSettings}
           onSignIn={() => void actions.signIn()}
+          problem={session.phase === 'failed' ? <ProblemNotice problem={session.problem} onDismiss={dismiss} /> : null}
         />
       </>
     );

@@ -8,6 +8,7 @@ export function ProblemNotice({ problem, onDismiss }: { problem: AuthProblem; on
     <Notice
       tone="error"
       title={problem.title}
+      focus
       actions={
         <button type="button" className="button" onClick={onDismiss}>
           Dismiss
@@ -49,8 +50,8 @@ export function StrayCallbackNotice({ onSignIn, onDismiss }: { onSignIn: () => v
     >
       <p>
         The page was opened with an authorization response (a code or an error) that this tab did not ask for: it has no
-        state, or a state this tab never issued. A link someone sent, a reloaded or bookmarked callback, or a forged
-        one looks like this. It was not exchanged for tokens, and it has been removed from the address bar.
+        state, or a state this tab never issued. A link someone sent, a reloaded or bookmarked callback, or a forged one
+        looks like this. It was not exchanged for tokens, and it has been removed from the address bar.
       </p>
     </Notice>
   );

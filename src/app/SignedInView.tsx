@@ -8,6 +8,7 @@ import { CopyButton } from '../ui/CopyButton.tsx';
 import { stringClaim } from '../token/decodeAccessToken.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Notice } from '../ui/Notice.tsx';
+import { useFocusOnShow } from '../ui/useFocusOnShow.ts';
 import { useAfterFirstPaint } from '../ui/useAfterFirstPaint.ts';
 import { FlowTimeline } from '../walkthrough/FlowTimeline.tsx';
 import { useStepMode } from '../walkthrough/stepMode.ts';
@@ -32,6 +33,8 @@ export function SignedInView({ session, actions, settings }: SignedInViewProps) 
   const org = stringClaim(claims, 'org_name');
   const renewing = session.phase === 'renewing';
   const shareId = useId();
+  // Sign-in has just completed (or the page came back signed in): start reading from here.
+  const heading = useFocusOnShow<HTMLHeadingElement>();
   const renew = token.hasRefreshToken ? () => void actions.renew() : undefined;
   // The provider's metadata is already in hand (oidc-client-ts holds it): its jwks_uri saves a
   // second metadata fetch when the token's issuer is that provider.
@@ -69,8 +72,11 @@ export function SignedInView({ session, actions, settings }: SignedInViewProps) 
       ) : null}
       <section className="card signed-in" aria-labelledby="who-heading">
         <div className="card-heading">
-          <h2 id="who-heading">Signed in{name ? <> as {name}</> : null}</h2>
+          <h2 id="who-heading" ref={heading} tabIndex={-1}>
+            Signed in{name ? <> as {name}</> : null}
+          </h2>
           <div className="button-row">
+            <CopyButton value={() => token.accessToken} label="Copy access token" large />
             {renew ? (
               // Stays pressable while a renewal runs: a press joins it instead of sending another.
               <button type="button" className="button" aria-busy={renewing} onClick={renew}>
@@ -86,17 +92,21 @@ export function SignedInView({ session, actions, settings }: SignedInViewProps) 
           </div>
         </div>
         <p className="muted" aria-live="polite">
-          {[email, org].filter(Boolean).join(' · ')}
-          {email || org ? ' · ' : ''}read from the access token (Evo apps get no ID token).{' '}
+          {email || org
+            ? `${[email, org].filter(Boolean).join(' · ')}: read from the access token (Evo apps get no ID token).`
+            : 'The access token names no email or organisation; who signed in is read from its other claims (Evo apps get no ID token).'}{' '}
           {token.hasRefreshToken ? 'A refresh token came back too.' : 'No refresh token came back.'}
           {renewing ? ' Renewing the session…' : ''}
         </p>
-        <p className="muted">
-          <strong>Sign out</strong> revokes the refresh token at the identity provider, then ends your session there, so
-          the next sign-in asks for your password. <strong>Forget the token here</strong> only removes the tokens from
-          this tab: the refresh token stays valid at the provider until it expires, and the provider still knows you, so
-          the next sign-in may come straight back without asking.
-        </p>
+        <details className="share-settings">
+          <summary>Sign out, or forget the token here?</summary>
+          <p className="muted">
+            <strong>Sign out</strong> revokes the refresh token at the identity provider, then ends your session there,
+            so the next sign-in asks for your password. <strong>Forget the token here</strong> only removes the tokens
+            from this tab: the refresh token stays valid at the provider until it expires, and the provider still knows
+            you, so the next sign-in may come straight back without asking.
+          </p>
+        </details>
         <details className="share-settings">
           <summary>Share these settings</summary>
           <label className="field-label" htmlFor={shareId}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { appBaseUrl, postLogoutRedirectUri, redirectUri } from '../auth/appUrls.ts';
 import type { AppEnv } from '../config/env.ts';
 import { requestedScopes } from '../config/scopes.ts';
@@ -62,10 +62,12 @@ interface SignedOutViewProps {
   settings: ConnectionSettings;
   onSaveSettings: (settings: ConnectionSettings) => void;
   onSignIn: () => void;
+  /** Why the last sign-in failed: shown right under the Sign in button, where the person is. */
+  problem?: ReactNode;
 }
 
 /** The signed-out page: the two actions first (sign in, or paste a token), then where and with what. */
-export function SignedOutView({ env, settings, onSaveSettings, onSignIn }: SignedOutViewProps) {
+export function SignedOutView({ env, settings, onSaveSettings, onSignIn, problem }: SignedOutViewProps) {
   const stepMode = useStepMode();
   const [status, setStatus] = useState<{ dirty: boolean; errors: SettingsErrors }>({ dirty: false, errors: {} });
   const onStatus = useCallback((next: { dirty: boolean; errors: SettingsErrors }) => setStatus(next), []);
@@ -101,6 +103,7 @@ export function SignedOutView({ env, settings, onSaveSettings, onSignIn }: Signe
                 : `Requests: ${requestedScopes(settings.scopes).join(' ')}`}
           </p>
         </div>
+        {problem}
         <p className="paste-line">
           Already have a token (a service app&apos;s, a colleague&apos;s test token)?{' '}
           <button

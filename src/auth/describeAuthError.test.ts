@@ -1,10 +1,39 @@
 import { ErrorResponse } from 'oidc-client-ts';
 import { describe, expect, it } from 'vitest';
+import { BlockedByPolicyError } from '../config/contentSecurity.ts';
 import { describeAuthError } from './describeAuthError.ts';
+import { checkMetadataIssuer, ProviderIssuerError } from './issuerCheck.ts';
 
 const AUTHORITY = 'http://127.0.0.1:3001';
 
 describe('describeAuthError', () => {
+  it('refuses a provider whose metadata names another issuer, naming both', () => {
+    expect(() => checkMetadataIssuer('http://localhost:3011', { issuer: 'http://localhost:3011/' })).not.toThrow();
+    let error: unknown;
+    try {
+      checkMetadataIssuer('http://localhost:3011', { issuer: 'http://127.0.0.1:3011' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ProviderIssuerError);
+    const problem = describeAuthError({ name: 'Error', message: 'x', innerError: error }, 'http://localhost:3011');
+    expect(problem.code).toBe('issuer_mismatch');
+    expect(problem.detail).toContain(
+      'its issuer is "http://127.0.0.1:3011", not the authority entered, http://localhost:3011',
+    );
+    expect(problem.action).toContain('enter exactly that as the authority');
+  });
+
+  it('names a Content-Security-Policy block and how to allow the origin, not five possible causes', () => {
+    const problem = describeAuthError(
+      new BlockedByPolicyError('https://login.example.com', 'the identity provider'),
+      AUTHORITY,
+    );
+    expect(problem.title).toBe("This page's Content-Security-Policy blocks https://login.example.com");
+    expect(problem.action).toContain('VITE_ALLOWED_ORIGINS');
+    expect(problem.detail).not.toContain('CORS');
+  });
+
   it('explains invalid_scope with the provider’s description and what to change', () => {
     const inner = new ErrorResponse({ error: 'invalid_scope', error_description: 'requested scope is not allowed' });
     const problem = describeAuthError(

@@ -1,6 +1,7 @@
 import { REQUIRED_SCOPES, SCOPE_CATALOGUE } from '../config/scopes.ts';
 import { redactSecrets } from '../ui/redact.ts';
-import { IssuerMismatchError } from './issuerCheck.ts';
+import { BlockedByPolicyError, violationSince } from '../config/contentSecurity.ts';
+import { IssuerMismatchError, ProviderIssuerError } from './issuerCheck.ts';
 import { SpentRefreshTokenError } from './renewal.ts';
 
 /** A sign-in problem in words: what happened, why it matters, what to do next. */
@@ -138,11 +139,41 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** `raw` itself or the error it wraps (react-oidc-context keeps the library's as `innerError`), when of `type`. */
+function found<T>(raw: unknown, type: new (...args: never[]) => T): T | undefined {
+  if (raw instanceof type) return raw;
+  const inner = (raw as ErrorLike | null)?.innerError;
+  return inner instanceof type ? inner : undefined;
+}
+
+/** A call the page's Content-Security-Policy does not allow, in words. */
+function blockedWords(origin: string, role: string): AuthProblem {
+  return {
+    title: `This page's Content-Security-Policy blocks ${origin}`,
+    detail: `Signing in needs calls to ${role} at ${origin}, and the policy this copy of the lab was built with (connect-src) does not list that origin, so the browser would refuse them. Nothing was retried.`,
+    action: `Build the app with ${origin} in VITE_ALLOWED_ORIGINS (see .env.example), or run it with npm start, where any https or loopback address is allowed.`,
+    code: 'csp_blocked',
+  };
+}
+
 /**
  * Turns whatever oidc-client-ts or react-oidc-context raised into words. Only the OAuth error
  * fields and known library messages are used; nothing that could hold a token is repeated.
  */
 export function describeAuthError(raw: unknown, authority: string): AuthProblem {
+  const blocked = found(raw, BlockedByPolicyError);
+  if (blocked) return blockedWords(blocked.origin, blocked.role);
+  const issuer = found(raw, ProviderIssuerError);
+  if (issuer) {
+    return {
+      title: 'Sign-in refused: the provider names another issuer',
+      detail: `The metadata at ${issuer.authority}/.well-known/openid-configuration says its issuer is ${issuer.issuer ? `"${issuer.issuer}"` : 'nothing (no issuer field)'}, not the authority entered, ${issuer.authority}. OpenID Connect Discovery requires the two to be the same; its tokens would name an issuer this page did not choose, so nothing was sent to it.`,
+      action: issuer.issuer
+        ? `If ${issuer.issuer} is the provider you meant, enter exactly that as the authority in the connection settings; otherwise check the address.`
+        : 'Check the authority in the connection settings: it may not be an OpenID provider.',
+      code: 'issuer_mismatch',
+    };
+  }
   if (raw instanceof IssuerMismatchError) {
     const { check } = raw;
     return {
@@ -204,9 +235,19 @@ export function describeAuthError(raw: unknown, authority: string): AuthProblem 
     };
   }
   if (isNetworkFailure(message)) {
+    let origin: string | undefined;
+    try {
+      origin = new URL(authority).origin;
+    } catch {
+      origin = undefined;
+    }
+    // The browser reports what its policy blocked; name that instead of listing every cause.
+    const blockedOrigin = violationSince(Date.now() - 60_000, origin);
+    if (blockedOrigin)
+      return blockedWords(blockedOrigin, blockedOrigin === origin ? 'the identity provider' : 'the provider');
     return {
       title: 'The identity provider could not be reached',
-      detail: `The browser could not get an answer from ${authority}: it is down, the address is wrong, you are offline, it does not allow this page's origin (CORS), or this page's Content-Security-Policy does not list it (a custom authority must be set in VITE_AUTHORITY when the app is built).`,
+      detail: `The browser could not get an answer from ${authority}: it is down, the address is wrong, you are offline, or it does not allow calls from this page's origin (CORS). The browser console says which.`,
       action: 'Check the authority in the connection settings and your connection, then try again.',
     };
   }

@@ -28,3 +28,29 @@ export class IssuerMismatchError extends Error {
 export function isRefused(check: IssuerCheck): check is Extract<IssuerCheck, { outcome: 'mismatch' | 'missing' }> {
   return check.outcome === 'mismatch' || check.outcome === 'missing';
 }
+
+/** An issuer URL without its trailing slashes, as settings keep an authority. */
+function bare(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/**
+ * OpenID Connect Discovery §4.3: the `issuer` in a provider's metadata must be the URL its
+ * metadata was asked at (the authority). A provider that names another issuer is refused: its
+ * tokens would carry an `iss` this page did not choose, and a mix-up would go unseen.
+ */
+export class ProviderIssuerError extends Error {
+  override readonly name = 'ProviderIssuerError';
+  constructor(
+    readonly authority: string,
+    readonly issuer: string,
+  ) {
+    super(`The provider at ${authority} names its issuer ${issuer}`);
+  }
+}
+
+/** Throws {@link ProviderIssuerError} unless `metadata.issuer` is the authority (trailing slashes aside). */
+export function checkMetadataIssuer(authority: string, metadata: Partial<OidcMetadata>): void {
+  const issuer = typeof metadata.issuer === 'string' ? metadata.issuer : '';
+  if (bare(issuer) !== bare(authority)) throw new ProviderIssuerError(authority, issuer);
+}

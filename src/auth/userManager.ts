@@ -6,7 +6,8 @@ import { appBaseUrl, postLogoutRedirectUri, redirectUri } from './appUrls.ts';
 import { connectionKey, userStorePrefix } from './connectionKey.ts';
 
 export { connectionKey };
-import { checkIssuer, IssuerMismatchError, isRefused } from './issuerCheck.ts';
+import { BlockedByPolicyError, blockedByPolicy } from '../config/contentSecurity.ts';
+import { checkIssuer, checkMetadataIssuer, IssuerMismatchError, isRefused } from './issuerCheck.ts';
 import { takeCarriedMetadata } from './metadataCarry.ts';
 import { popupNavigator } from './popupNavigator.ts';
 import { redirectNavigator } from './redirectNavigator.ts';
@@ -57,6 +58,34 @@ export function signInInPopup(): boolean {
   return !storageWorks();
 }
 
+/** The provider endpoints this page calls itself (the authorization and end-session ones are navigations). */
+const CALLED_ENDPOINTS = {
+  token_endpoint: 'its token endpoint',
+  jwks_uri: 'its signing keys (jwks_uri)',
+  revocation_endpoint: 'its revocation endpoint',
+} as const;
+
+/**
+ * Checks every read of the provider's metadata before the library acts on it: the metadata must
+ * be reachable under this page's Content-Security-Policy (refused before the request, never
+ * retried), must name the authority as its issuer, and the endpoints the page calls must be
+ * reachable too. Each refusal says which address and why.
+ */
+function guardMetadata(manager: UserManager, authority: string): void {
+  const service = manager.metadataService;
+  const read = service.getMetadata.bind(service);
+  service.getMetadata = async () => {
+    if (blockedByPolicy(authority)) throw new BlockedByPolicyError(new URL(authority).origin, 'the identity provider');
+    const metadata = await read();
+    checkMetadataIssuer(authority, metadata);
+    for (const [name, role] of Object.entries(CALLED_ENDPOINTS)) {
+      const url = metadata[name as keyof typeof CALLED_ENDPOINTS];
+      if (typeof url === 'string' && blockedByPolicy(url)) throw new BlockedByPolicyError(new URL(url).origin, role);
+    }
+    return metadata;
+  };
+}
+
 const managers = new Map<string, UserManager>();
 
 /**
@@ -76,6 +105,7 @@ export function userManagerFor(settings: ConnectionSettings): UserManager {
         if (isRefused(check)) throw new IssuerMismatchError(check);
       }),
     );
+    guardMetadata(created, settings.authority);
     manager = created;
     managers.set(key, manager);
   }

@@ -1,3 +1,4 @@
+import { ActionButton } from '../ui/ActionButton.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { describeEvoError } from './evoApiError.ts';
 
@@ -19,9 +20,9 @@ export function ApiErrorNotice({
       tone="error"
       title={problem.title}
       actions={
-        <button type="button" className="button" onClick={onRetry} disabled={retrying}>
+        <ActionButton className="button" onClick={onRetry} unavailable={retrying}>
           {retrying ? 'Trying again…' : 'Try again'}
-        </button>
+        </ActionButton>
       }
     >
       <p>{problem.detail}</p>

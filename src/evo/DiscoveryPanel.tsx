@@ -1,3 +1,4 @@
+import { ActionButton } from '../ui/ActionButton.tsx';
 import './evo.css';
 import { memo, useDeferredValue, useState } from 'react';
 import { Notice } from '../ui/Notice.tsx';
@@ -174,14 +175,9 @@ export function DiscoveryPanel({ token, onChooseInstance, chosenInstanceId }: Di
     <section className="card" aria-labelledby="discovery-heading" aria-busy={query.isFetching}>
       <div className="card-heading">
         <h2 id="discovery-heading">Evo Discovery</h2>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => void query.refetch()}
-          disabled={query.isFetching}
-        >
+        <ActionButton onClick={() => void query.refetch()} unavailable={query.isFetching}>
           {query.isFetching ? 'Calling…' : 'Call again'}
-        </button>
+        </ActionButton>
       </div>
       <p className="muted">
         <code>GET {discoveryEndpoint(discoveryUrl)}</code> with the access token as a bearer token.

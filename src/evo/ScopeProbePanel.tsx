@@ -1,3 +1,4 @@
+import { useFocusOnShow } from '../ui/useFocusOnShow.ts';
 import { Breakable } from '../ui/Breakable.tsx';
 import type { TokenIdentity } from './discovery.ts';
 import { PROBE_TARGETS, probeMeaning, useScopeProbe } from './scopeProbe.ts';
@@ -13,9 +14,13 @@ interface ScopeProbePanelProps {
 /** One cheap call to each Evo API in a workspace: is this token let in, and is that what its scopes predict? */
 export function ScopeProbePanel({ instance, workspace, token, granted }: ScopeProbePanelProps) {
   const results = useScopeProbe(instance, workspace.id, token);
+  // Shown (or changed) because a Probe button was pressed: its results are where to look.
+  const heading = useFocusOnShow<HTMLHeadingElement>(true, workspace.id);
   return (
     <section className="card" aria-labelledby="probe-heading">
-      <h2 id="probe-heading">Scope probe in {workspace.name}</h2>
+      <h2 id="probe-heading" ref={heading} tabIndex={-1}>
+        Scope probe in {workspace.name}
+      </h2>
       <p className="muted">
         One small GET to each Evo API with this token, to see the scope configuration work for real.
       </p>

@@ -1,3 +1,5 @@
+import { useFocusOnShow } from '../ui/useFocusOnShow.ts';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import './evo.css';
 import { useEffect, useState } from 'react';
 import { Breakable } from '../ui/Breakable.tsx';
@@ -49,10 +51,14 @@ export function WorkspacesPanel({ instance, token, onProbe, probedWorkspaceId }:
   const goTo = (pageNumber: number) =>
     setPaging({ name, limit, offset: (Math.min(Math.max(pageNumber, 1), pages) - 1) * limit });
   const [jump, setJump] = useState('');
+  // Shown because "List workspaces" was pressed: the list is where the person goes next.
+  const heading = useFocusOnShow<HTMLHeadingElement>();
 
   return (
     <section className="card" aria-labelledby="workspaces-heading" aria-busy={query.isFetching}>
-      <h2 id="workspaces-heading">Workspaces of {instance.name}</h2>
+      <h2 id="workspaces-heading" ref={heading} tabIndex={-1}>
+        Workspaces of {instance.name}
+      </h2>
       <p className="muted">
         <code className="breakable">
           GET <Breakable text={workspacesUrl(instance, request)} />
@@ -131,41 +137,21 @@ export function WorkspacesPanel({ instance, token, onProbe, probedWorkspaceId }:
           ) : null}
           {pages > 1 ? (
             <nav className="button-row pager" aria-label="Workspace pages">
-              <button
-                type="button"
-                className="button button-small"
-                disabled={current <= 1 || query.isFetching}
-                onClick={() => goTo(1)}
-              >
+              <ActionButton unavailable={current <= 1 || query.isFetching} onClick={() => goTo(1)}>
                 First
-              </button>
-              <button
-                type="button"
-                className="button button-small"
-                disabled={!page.links.previous || query.isFetching}
-                onClick={() => goTo(current - 1)}
-              >
+              </ActionButton>
+              <ActionButton unavailable={!page.links.previous || query.isFetching} onClick={() => goTo(current - 1)}>
                 Previous page
-              </button>
+              </ActionButton>
               <span>
                 Page {current} of {pages}
               </span>
-              <button
-                type="button"
-                className="button button-small"
-                disabled={!page.links.next || query.isFetching}
-                onClick={() => goTo(current + 1)}
-              >
+              <ActionButton unavailable={!page.links.next || query.isFetching} onClick={() => goTo(current + 1)}>
                 Next page
-              </button>
-              <button
-                type="button"
-                className="button button-small"
-                disabled={current >= pages || query.isFetching}
-                onClick={() => goTo(pages)}
-              >
+              </ActionButton>
+              <ActionButton unavailable={current >= pages || query.isFetching} onClick={() => goTo(pages)}>
                 Last
-              </button>
+              </ActionButton>
               <form
                 className="page-jump"
                 onSubmit={(event) => {
@@ -185,9 +171,9 @@ export function WorkspacesPanel({ instance, token, onProbe, probedWorkspaceId }:
                   value={jump}
                   onChange={(event) => setJump(event.target.value)}
                 />
-                <button type="submit" className="button button-small" disabled={query.isFetching}>
+                <ActionButton type="submit" unavailable={query.isFetching}>
                   Go
-                </button>
+                </ActionButton>
               </form>
             </nav>
           ) : null}

@@ -52,6 +52,9 @@ export async function evoGetWithBody<T>(
   const exchange = await (started ?? sendEvoRequest(url, accessToken, signal));
   if ('failure' in exchange) {
     if (exchange.failure === 'aborted') throw exchange.error;
+    if (exchange.failure === 'blocked-by-policy') {
+      throw new EvoApiError('blocked-by-policy', exchange.error, { endpoint, detail: exchange.error });
+    }
     if (exchange.failure === 'timeout') {
       throw new EvoApiError('timeout', `No answer from ${endpoint} in ${TIMEOUT_MS / 1000} s.`, { endpoint });
     }

@@ -9,6 +9,7 @@ export type EvoErrorKind =
   | 'network' // no answer: offline, server down, or CORS blocked
   | 'timeout'
   | 'bad-response' // 2xx, but not the JSON shape the API promises
+  | 'blocked-by-policy' // not sent: this page's Content-Security-Policy does not list the address
   | 'refused-host'; // not sent: the address is not the Discovery host or a hub Discovery named
 
 /** A bearer challenge from `WWW-Authenticate` (RFC 6750 §3). */
@@ -154,6 +155,12 @@ export function describeEvoError(error: unknown, apiName: string): EvoProblem {
         detail: `The browser got no answer from ${details.endpoint}: you may be offline, the service may be down or the address wrong, or the browser blocked the call, because the service does not allow calls from this page's origin (CORS) or because this page's Content-Security-Policy does not list that address.`,
         action:
           'Check your connection and the URL in the settings; the browser console names a CORS or Content-Security-Policy block if that is the cause.',
+      };
+    case 'blocked-by-policy':
+      return {
+        title: `${apiName} is blocked by this page's Content-Security-Policy`,
+        detail: `${details.detail ?? error.message} The call was not made, and will not be retried.`,
+        action: 'Change the Discovery URL in the connection settings, or allow the address as the detail says.',
       };
     case 'timeout':
       return {

@@ -3,14 +3,24 @@
  * the code that reads the answer has loaded (see earlyDiscovery.ts).
  */
 
+import { blockedByPolicy } from '../config/contentSecurity.ts';
+
 /** How long one Evo call may take before it is reported as a timeout. */
 export const TIMEOUT_MS = 15_000;
 
 /** What came back: a response of any status, or why none did. */
-export type EvoExchange = { response: Response } | { failure: 'network' | 'timeout' | 'aborted'; error: unknown };
+export type EvoExchange =
+  | { response: Response }
+  | { failure: 'network' | 'timeout' | 'aborted'; error: unknown }
+  | { failure: 'blocked-by-policy'; error: string };
 
-/** GETs `url` with the bearer token, no cookies and no referrer; never rejects. */
+/**
+ * GETs `url` with the bearer token, no cookies and no referrer; never rejects. A call this page's
+ * Content-Security-Policy would block is not made at all.
+ */
 export async function sendEvoRequest(url: string, accessToken: string, signal?: AbortSignal): Promise<EvoExchange> {
+  const blocked = blockedByPolicy(url);
+  if (blocked) return { failure: 'blocked-by-policy', error: blocked };
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;

@@ -107,7 +107,7 @@ export function SettingsForm({ env, saved, onSave, redirectUri, shareLink, child
           value={draft.authority}
           readOnly={preset.authority !== undefined}
           spellCheck={false}
-          placeholder="https://ims.bentley.com"
+          placeholder={draft.environment === 'custom' ? 'https://login.example.com' : 'https://ims.bentley.com'}
           onChange={(event) => update({ authority: event.target.value })}
           {...invalid('authority')}
         />
@@ -120,7 +120,9 @@ export function SettingsForm({ env, saved, onSave, redirectUri, shareLink, child
         hint={
           draft.environment === 'sandbox'
             ? 'Sandbox clients: evo-sandbox-spa (all scopes), evo-sandbox-limited (only the two required scopes), evo-sandbox-short-lived (90-second tokens).'
-            : 'From your single-page app registration in the Seequent Developer Portal.'
+            : draft.environment === 'custom'
+              ? 'The client ID of a public client (no secret) registered at your provider for Authorization Code with PKCE.'
+              : 'From your single-page app registration in the Seequent Developer Portal.'
         }
       >
         <input
@@ -147,7 +149,13 @@ export function SettingsForm({ env, saved, onSave, redirectUri, shareLink, child
 
       <Field
         id={ids.redirect}
-        label="Redirect URI (register this in the Seequent Developer Portal)"
+        label={
+          draft.environment === 'custom'
+            ? 'Redirect URI (register this with your provider)'
+            : draft.environment === 'sandbox'
+              ? 'Redirect URI (the sandbox registers it for you)'
+              : 'Redirect URI (register this in the Seequent Developer Portal)'
+        }
         hint="Derived from where this page is served; the identity provider only sends the person back to an exactly registered URI."
       >
         <div className="input-row">

@@ -17,6 +17,10 @@ function CopyLine({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** Where Evo apps are registered, and Seequent's own guide to it. */
+const PORTAL_URL = 'https://developer.seequent.com/';
+const PORTAL_GUIDE_URL = 'https://developer.seequent.com/docs/guides/getting-started/apps-and-tokens';
+
 /**
  * How to get a client ID for real Bentley IMS: registering a single-page app in the Seequent
  * Developer Portal, with this page's own addresses to paste. Loaded only when asked for.
@@ -32,8 +36,16 @@ export function SetupGuide({ redirectUri, postLogoutRedirectUri, onClose }: Setu
       </div>
       <ol className="guide-steps">
         <li>
-          Sign in to the <strong>Seequent Developer Portal</strong> with the Bentley account you use for Evo, and create
-          a new app registration.
+          Sign in to the{' '}
+          <a href={PORTAL_URL} target="_blank" rel="noreferrer noopener">
+            Seequent Developer Portal
+          </a>{' '}
+          (<code>{PORTAL_URL}</code>) with the Bentley account you use for Evo, and create a new app on its{' '}
+          <strong>My apps</strong> page (Seequent&apos;s guide:{' '}
+          <a href={PORTAL_GUIDE_URL} target="_blank" rel="noreferrer noopener">
+            Apps &amp; tokens
+          </a>
+          ).
         </li>
         <li>
           Choose the <strong>single-page application (SPA)</strong> type. It is a public client: it has no secret and
@@ -82,7 +94,13 @@ export function SetupGuide({ redirectUri, postLogoutRedirectUri, onClose }: Setu
       <p>
         The portal offers three app types. This page is the first; this project&apos;s command line gets the other two.
       </p>
-      <div className="table-scroll">
+      {/* Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it too. */}
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label="The three kinds of Evo app (scrolls sideways)"
+      >
         <table className="app-types">
           <caption className="visually-hidden">The three kinds of Evo app</caption>
           <thead>

@@ -1,5 +1,6 @@
 import type { AppEnv } from '../config/env.ts';
 import { isEnvironmentId, type EnvironmentId } from '../config/environments.ts';
+import { blockedByPolicy } from '../config/contentSecurity.ts';
 import { checkServiceUrl } from '../config/url.ts';
 import { REQUIRED_SCOPES } from '../config/scopes.ts';
 
@@ -60,6 +61,9 @@ export function validateSettings(settings: ConnectionSettings): SettingsErrors {
   const authority = checkServiceUrl(settings.authority);
   if (!authority.ok) {
     errors.authority = `The authority ${authority.reason}. Enter the issuer URL of the identity provider, such as https://ims.bentley.com.`;
+  } else {
+    const blocked = blockedByPolicy(authority.url);
+    if (blocked) errors.authority = blocked;
   }
   const clientId = settings.clientId.trim();
   if (clientId === '') {
@@ -71,6 +75,9 @@ export function validateSettings(settings: ConnectionSettings): SettingsErrors {
   const discovery = checkServiceUrl(settings.discoveryUrl);
   if (!discovery.ok) {
     errors.discoveryUrl = `The Discovery URL ${discovery.reason}. The Evo default is https://discover.api.seequent.com.`;
+  } else {
+    const blocked = blockedByPolicy(discovery.url);
+    if (blocked) errors.discoveryUrl = blocked;
   }
   const badScope = settings.scopes.find((scope) => !SCOPE_TOKEN.test(scope));
   if (badScope !== undefined) {

@@ -32,6 +32,20 @@ const SCOPE_FORM_WORDS = {
   none: '',
 };
 
+/** The verdict in one line, before any table: can an API accept this token, and why (not). */
+function verdictWords(verdict: TokenVerdict): string {
+  switch (verdict.standing) {
+    case 'usable':
+      return 'Usable: signed with the issuer’s published key, and within its validity period.';
+    case 'unverified':
+      return 'Usable as far as this page can tell: within its validity period; the signature is not checked yet.';
+    case 'opaque':
+      return 'Opaque: this page cannot read the token, but the APIs it was issued for can.';
+    default:
+      return `Not usable: ${verdict.refusal ?? 'an API would refuse it'}.`;
+  }
+}
+
 /** The access token at a glance: expiry, requested vs granted scopes, and the APIs it opens. */
 export function TokenSummary(props: TokenSummaryProps) {
   const { decoded, verdict, requested, responseScopes, responseExpiresAt, hasRefreshToken, whenExpired } = props;
@@ -47,6 +61,9 @@ export function TokenSummary(props: TokenSummaryProps) {
   return (
     <section className="card" aria-labelledby="token-heading">
       <h2 id="token-heading">Access token</h2>
+      <p className={`verdict ${verdict.usable ? 'verdict-usable' : 'verdict-refused'}`} aria-live="polite">
+        {verdictWords(verdict)}
+      </p>
       <ExpiryCountdown expiresAt={times?.expiresAt ?? responseExpiresAt} whenExpired={whenExpired} />
       {verdict.standing === 'not-yet-valid' ? (
         <Notice tone="warning" title="Not valid yet">

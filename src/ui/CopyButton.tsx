@@ -6,10 +6,12 @@ interface CopyButtonProps {
   label: string;
   /** Said after copying, e.g. "Copied". */
   doneLabel?: string;
+  /** A full-size button, for a main action; small beside a value by default. */
+  large?: boolean;
 }
 
 /** Copies a value to the clipboard on an explicit press, and says whether it worked. */
-export function CopyButton({ value, label, doneLabel = 'Copied' }: CopyButtonProps) {
+export function CopyButton({ value, label, doneLabel = 'Copied', large = false }: CopyButtonProps) {
   const [state, setState] = useState<'idle' | 'done' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -19,7 +21,7 @@ export function CopyButton({ value, label, doneLabel = 'Copied' }: CopyButtonPro
   return (
     <button
       type="button"
-      className="button button-small"
+      className={large ? 'button' : 'button button-small'}
       onClick={() => {
         navigator.clipboard.writeText(value()).then(
           () => setState('done'),

@@ -1,3 +1,4 @@
+import { useFocusOnShow } from '../ui/useFocusOnShow.ts';
 import { Breakable } from '../ui/Breakable.tsx';
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Masked } from '../ui/Masked.tsx';
@@ -90,12 +91,23 @@ function ChallengeCheck({ verifier, challenge }: { verifier: string; challenge: 
 export function FlowTimeline({ initiallyOpen = false }: { initiallyOpen?: boolean }) {
   const flow = useFlow();
   const [open, setOpen] = useState(initiallyOpen);
+  // Opened by "Show the steps", whose button goes away: the steps' heading takes the focus.
+  const [pressed, setPressed] = useState(false);
+  const heading = useFocusOnShow<HTMLHeadingElement>(pressed);
   if (flow && !open) {
     return (
       <section className="card" aria-labelledby="flow-heading">
         <div className="card-heading">
           <h2 id="flow-heading">How this sign-in happened</h2>
-          <button type="button" className="button button-small" aria-expanded={false} onClick={() => setOpen(true)}>
+          <button
+            type="button"
+            className="button button-small"
+            aria-expanded={false}
+            onClick={() => {
+              setOpen(true);
+              setPressed(true);
+            }}
+          >
             Show the steps
           </button>
         </div>
@@ -121,7 +133,9 @@ export function FlowTimeline({ initiallyOpen = false }: { initiallyOpen?: boolea
   const time = (seconds?: number) => (seconds ? new Date(seconds * 1000).toLocaleTimeString() : 'unknown');
   return (
     <section className="card" aria-labelledby="flow-heading">
-      <h2 id="flow-heading">How this sign-in happened</h2>
+      <h2 id="flow-heading" ref={heading} tabIndex={-1}>
+        How this sign-in happened
+      </h2>
       <ol className="flow-steps">
         <Step
           n={1}
