@@ -1,3 +1,4 @@
+import { Breakable } from '../ui/Breakable.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import './evo.css';
 import { memo, useDeferredValue, useState } from 'react';
@@ -180,7 +181,10 @@ export function DiscoveryPanel({ token, onChooseInstance, chosenInstanceId }: Di
         </ActionButton>
       </div>
       <p className="muted">
-        <code>GET {discoveryEndpoint(discoveryUrl)}</code> with the access token as a bearer token.
+        <code className="breakable">
+          GET <Breakable text={discoveryEndpoint(discoveryUrl)} />
+        </code>{' '}
+        with the access token as a bearer token.
       </p>
       {query.isError ? (
         <ApiErrorNotice

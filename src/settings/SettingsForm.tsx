@@ -1,3 +1,4 @@
+import './settings.css';
 import { useId, useLayoutEffect, useState, type ReactNode } from 'react';
 import type { AppEnv } from '../config/env.ts';
 import { ENVIRONMENT_IDS, type EnvironmentId } from '../config/environments.ts';

@@ -1,3 +1,4 @@
+import './guide.css';
 import { Breakable } from '../ui/Breakable.tsx';
 import { CopyButton } from '../ui/CopyButton.tsx';
 

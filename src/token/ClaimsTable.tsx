@@ -1,3 +1,4 @@
+import './token.css';
 import { orderClaims, TIME_CLAIMS } from './claimGlossary.ts';
 import { numericDate, relativeTime } from './formatTime.ts';
 

@@ -1,3 +1,4 @@
+import './token.css';
 import type { ReactNode } from 'react';
 import { Notice } from '../ui/Notice.tsx';
 import { ApiReachTable } from './ApiReachTable.tsx';

@@ -1,3 +1,4 @@
+import './walkthrough.css';
 import { useFocusOnShow } from '../ui/useFocusOnShow.ts';
 import { Breakable } from '../ui/Breakable.tsx';
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
