@@ -40,6 +40,14 @@ test('step mode pauses before leaving for the provider, and continues on request
   const flow = page.getByRole('region', { name: 'How this sign-in happened' });
   await expect(flow.getByLabel('Authorization request URL')).toContainText(`${IMS_TWIN}/connect/authorize?`);
 
+  // The pause is where the person is, and Escape backs out of it like Cancel.
+  const paused = page.getByRole('status').filter({ hasText: 'Step mode: paused before leaving' });
+  await expect(paused).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  await expect(paused).toBeHidden();
+
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('button', { name: 'Continue to sign-in' }).click();
   await fillSandboxLogin(page, 'ada@example.com');
   await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { Session, SessionActions } from '../auth/session.ts';
 import type { AppEnv } from '../config/env.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
@@ -25,10 +25,19 @@ function Status({ children }: { children: ReactNode }) {
 
 /** Step mode's stop before leaving: steps 1 and 2 of this very sign-in, and a way on or back. */
 function PausedSignIn({ url, resume, cancel }: { url: string; resume: () => void; cancel: () => void }) {
+  // Escape is Cancel, as in any dialog.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') cancel();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [cancel]);
   return (
     <>
       <Notice
         tone="info"
+        focus
         title="Step mode: paused before leaving for the identity provider"
         actions={
           <>
