@@ -30,6 +30,10 @@ test('the docs pictures show no warning outside their story (desktop)', async ({
     'token-inspector',
     'workspaces',
     'scope-probe',
+    'console-log',
+    'console-request',
+    'console-token',
+    'console-report',
     'invalid-scope',
   ]);
 });

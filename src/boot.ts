@@ -5,6 +5,7 @@
  * counts it as first-paint code).
  */
 import { recordPolicyViolations } from './config/contentSecurity.ts';
+import { takeCarriedExchanges } from './console/exchangeLog.ts';
 import { startCallbackEarly } from './app/liveSessionModule.ts';
 import { forgetEarlyDiscovery } from './evo/earlyDiscovery.ts';
 import { onSessionEvent } from './auth/sessionEvents.ts';
@@ -12,6 +13,7 @@ import { recordSessions } from './walkthrough/recordSession.ts';
 import { installStepModeGate } from './walkthrough/stepMode.ts';
 
 recordPolicyViolations();
+takeCarriedExchanges();
 recordSessions();
 installStepModeGate();
 onSessionEvent('ended', forgetEarlyDiscovery);

@@ -107,6 +107,26 @@ export async function desktopStory(page: Page, appUrl: string, camera: Camera): 
   await shotOf(page.getByRole('region', { name: /^Workspaces of/ }), 'workspaces');
   await shotOf(page.getByRole('region', { name: /^Scope probe in/ }), 'scope-probe');
 
+  await page.getByRole('button', { name: 'Open the API console' }).click();
+  const consoleView = page.getByRole('region', { name: 'API console' });
+  await consoleView
+    .getByRole('listitem')
+    .filter({ hasText: /POST 200 .*\/connect\/token/ })
+    .last() // the code exchange; the renewal came after it
+    .locator('summary')
+    .click();
+  await shotOf(consoleView, 'console-log');
+  await consoleView.getByRole('button', { name: 'Request', exact: true }).click();
+  await consoleView.getByRole('button', { name: 'Send' }).click();
+  await consoleView.getByText('Status 200').waitFor();
+  await shotOf(consoleView, 'console-request');
+  await consoleView.getByRole('button', { name: 'Token debugger' }).click();
+  await shotOf(consoleView, 'console-token');
+  await consoleView.getByRole('button', { name: 'Scope report' }).click();
+  await consoleView.getByRole('button', { name: 'Make a report' }).click();
+  await consoleView.getByLabel('The report, as Markdown').waitFor();
+  await shotOf(consoleView, 'console-report');
+
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
   await page.getByLabel('Step mode: pause before leaving for the identity provider').uncheck();

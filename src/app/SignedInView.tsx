@@ -126,6 +126,11 @@ export function SignedInView({ session, actions, settings }: SignedInViewProps) 
         discoveryUrl={settings.discoveryUrl}
         checkSignatureAutomatically
         knownJwksUri={knownJwksUri}
+        configuration={{
+          environment: settings.environment,
+          authority: settings.authority,
+          clientId: settings.clientId,
+        }}
         whenExpired={
           <div className="notice-actions">
             {renew ? (

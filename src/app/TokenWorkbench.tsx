@@ -20,6 +20,14 @@ import { useNow } from '../ui/useNow.ts';
 import { queryClient } from './queryClient.ts';
 
 const workspaceViews = lazyModule(() => import('../evo/workspaceViews.ts'));
+const consolePanel = lazyModule(() => import('../console/ConsolePanel.tsx').then((module) => module.ConsolePanel));
+
+/** The token's lifetime in seconds (exp - iat), when it says both. */
+function lifetimeOf(claims: Record<string, unknown> | undefined): number | undefined {
+  const exp = claims?.exp;
+  const iat = claims?.iat;
+  return typeof exp === 'number' && typeof iat === 'number' ? exp - iat : undefined;
+}
 
 /** A token to inspect: the session's, or one pasted; decoded once by whoever holds it. */
 export interface InspectedToken {
@@ -41,6 +49,8 @@ export interface TokenWorkbenchProps {
   /** The signing provider's `jwks_uri`, when the app already has its metadata. */
   knownJwksUri?: (issuer: string) => Promise<string | undefined>;
   whenExpired: ReactNode;
+  /** The connection the token came from, for the scope report; none for a pasted token. */
+  configuration?: { environment: string; authority: string; clientId: string };
 }
 
 /** Everything the app shows about one access token, and what it can do in Evo, from one verdict. */
@@ -50,7 +60,9 @@ export function TokenWorkbench({
   checkSignatureAutomatically,
   knownJwksUri,
   whenExpired,
+  configuration,
 }: TokenWorkbenchProps) {
+  const [consoleOpen, setConsoleOpen] = useState(false);
   const { accessToken, decoded } = token;
   const [instance, setInstance] = useState<InstanceRef | undefined>();
   const [workspace, setWorkspace] = useState<{ id: string; name: string } | undefined>();
@@ -131,6 +143,38 @@ export function TokenWorkbench({
         </Loaded>
       ) : null}
       {later ? <UseTokenElsewhere token={accessToken} discoveryEndpoint={discoveryEndpoint(discoveryUrl)} /> : null}
+      {consoleOpen ? (
+        <Loaded module={consolePanel} what="API console">
+          {(ConsolePanel) => (
+            <ErrorBoundary what="API console">
+              <ConsolePanel
+                token={identity}
+                chosen={{ instanceId: instance?.id, hubUrl: instance?.hubUrl, workspace }}
+                report={{
+                  configuration: { ...configuration, issuer },
+                  requested: token.requested,
+                  granted: grantedScopes(claims, token.responseScopes, token.hasRefreshToken).scopes,
+                  lifetimeSeconds: lifetimeOf(claims),
+                  refreshToken: token.hasRefreshToken,
+                }}
+              />
+            </ErrorBoundary>
+          )}
+        </Loaded>
+      ) : later ? (
+        <section className="card" aria-labelledby="console-closed-heading">
+          <div className="card-heading">
+            <h2 id="console-closed-heading">API console</h2>
+            <button type="button" className="button button-small" onClick={() => setConsoleOpen(true)}>
+              Open the API console
+            </button>
+          </div>
+          <p className="muted">
+            The exchange log (every request this tab made, secrets masked), a request of your own to any Evo endpoint,
+            the token as a debugger shows it with a key you paste, and a scope report to download and compare.
+          </p>
+        </section>
+      ) : null}
       {later && decoded.kind === 'jwt' ? (
         <ErrorBoundary what="token claims">
           <TokenClaims decoded={decoded} />

@@ -1,4 +1,5 @@
 import type { StateStore, UserManager } from 'oidc-client-ts';
+import { recordRedirect } from '../console/exchangeLog.ts';
 import { emitSessionEvent, passRedirectGate } from './sessionEvents.ts';
 import { readPendingSignin } from './pendingSignin.ts';
 
@@ -21,6 +22,7 @@ export function redirectNavigator(authority: string, stateStore: StateStore): Na
             emitSessionEvent('authorize', { authority, url, codeVerifier: pending?.codeVerifier });
             await passRedirectGate(url);
           }
+          recordRedirect(url);
           window.location.assign(url);
           return new Promise<never>(() => undefined);
         },

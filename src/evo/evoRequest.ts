@@ -3,6 +3,7 @@
  * the code that reads the answer has loaded (see earlyDiscovery.ts).
  */
 
+import { recordedFetch, recordRefused } from '../console/exchangeLog.ts';
 import { blockedByPolicy } from '../config/contentSecurity.ts';
 
 /** How long one Evo call may take before it is reported as a timeout. */
@@ -18,19 +19,40 @@ export type EvoExchange =
  * GETs `url` with the bearer token, no cookies and no referrer; never rejects. A call this page's
  * Content-Security-Policy would block is not made at all.
  */
-export async function sendEvoRequest(url: string, accessToken: string, signal?: AbortSignal): Promise<EvoExchange> {
+export async function sendEvoRequest(
+  url: string,
+  accessToken: string,
+  signal?: AbortSignal,
+  /** For the console: who sends it, and another method with a JSON body. */
+  options: { source?: 'evo' | 'console'; method?: string; body?: string } = {},
+): Promise<EvoExchange> {
+  const { source = 'evo', method = 'GET', body } = options;
   const blocked = blockedByPolicy(url);
-  if (blocked) return { failure: 'blocked-by-policy', error: blocked };
+  if (blocked) {
+    recordRefused(source, method, url, blocked);
+    return { failure: 'blocked-by-policy', error: blocked };
+  }
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
   try {
-    const response = await fetch(url, {
-      headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
-      signal: combined,
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-    });
+    const response = await recordedFetch(
+      source,
+      url,
+      {
+        method,
+        headers: {
+          Authorization: `Bearer ${accessToken}`,
+          Accept: 'application/json',
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
+        body,
+        signal: combined,
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+      },
+      fetch,
+    );
     return { response };
   } catch (error) {
     if (signal?.aborted) return { failure: 'aborted', error };

@@ -1,4 +1,5 @@
-import { compactVerify, createRemoteJWKSet, decodeProtectedHeader, errors, type JWTVerifyGetKey } from 'jose';
+import { recordedFetch } from '../console/exchangeLog.ts';
+import { compactVerify, createRemoteJWKSet, customFetch, decodeProtectedHeader, errors, type JWTVerifyGetKey } from 'jose';
 
 /** The outcome of checking a JWT's signature against its issuer's published keys. */
 export type SignatureCheck =
@@ -18,14 +19,20 @@ const remoteKeySets = new Map<string, JWTVerifyGetKey>();
 function remoteKeySet(jwksUri: string): JWTVerifyGetKey {
   let keys = remoteKeySets.get(jwksUri);
   if (!keys) {
-    keys = createRemoteJWKSet(new URL(jwksUri));
+    keys = createRemoteJWKSet(new URL(jwksUri), {
+      [customFetch]: (url, init) => recordedFetch('signature', url, init, fetch),
+    });
     remoteKeySets.set(jwksUri, keys);
   }
   return keys;
 }
 
 /** Where an issuer publishes its keys: `jwks_uri` of its OpenID metadata. */
-export async function findJwksUri(issuer: string, fetcher: typeof fetch = fetch): Promise<string> {
+export async function findJwksUri(
+  issuer: string,
+  fetcher: (url: string, init: RequestInit) => Promise<Response> = (url, init) =>
+    recordedFetch('signature', url, init, fetch),
+): Promise<string> {
   const response = await fetcher(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
     headers: { Accept: 'application/json' },
     credentials: 'omit',

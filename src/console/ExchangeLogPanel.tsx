@@ -1,0 +1,166 @@
+import { useState, useSyncExternalStore } from 'react';
+import { CopyButton } from '../ui/CopyButton.tsx';
+import { Masked } from '../ui/Masked.tsx';
+import { clearExchanges, exchanges, maskedExchange, subscribeExchanges, type ExchangeEntry } from './exchangeLog.ts';
+import { curlSnippet } from './snippets.ts';
+
+const SOURCE_WORDS: Record<ExchangeEntry['source'], string> = {
+  oidc: 'sign-in library',
+  evo: 'Evo client',
+  console: 'console',
+  signature: 'signature check',
+  redirect: 'page redirect',
+};
+
+function pretty(body: string | undefined): string | undefined {
+  if (body === undefined || body === '') return body;
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+function Headers({ label, headers }: { label: string; headers: [string, string][] }) {
+  if (headers.length === 0) return null;
+  return (
+    <table className="exchange-headers stack-table">
+      <caption>{label}</caption>
+      <tbody>
+        {headers.map(([name, value], index) => (
+          <tr key={`${name}-${index}`}>
+            <th scope="row">
+              <code>{name}</code>
+            </th>
+            <td data-label="Value">
+              <code className="breakable">{value}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Exchange({ entry }: { entry: ExchangeEntry }) {
+  // Closed, only the summary line is drawn: a large answer's body stays out of the page.
+  const [open, setOpen] = useState(false);
+  const shown = maskedExchange(entry);
+  const address = (() => {
+    try {
+      const url = new URL(shown.url);
+      return `${url.origin}${url.pathname}`;
+    } catch {
+      return shown.url;
+    }
+  })();
+  const outcome =
+    entry.source === 'redirect'
+      ? 'redirect'
+      : entry.status !== undefined
+        ? String(entry.status)
+        : entry.failure
+          ? 'no answer'
+          : '…';
+  const failed = entry.failure !== undefined || (entry.status !== undefined && entry.status >= 400);
+  return (
+    <li className={failed ? 'exchange exchange-failed' : 'exchange'}>
+      <details onToggle={(event) => setOpen(event.currentTarget.open)}>
+        <summary>
+          <span className="exchange-method">{entry.method}</span> <span className="exchange-status">{outcome}</span>{' '}
+          <code className="breakable">{address}</code>{' '}
+          <span className="muted">
+            {entry.durationMs !== undefined ? `${entry.durationMs} ms · ` : ''}
+            {SOURCE_WORDS[entry.source]}
+            {entry.carried ? ' · from before the redirect, secrets dropped' : ''}
+          </span>
+        </summary>
+        {open ? <ExchangeDetail entry={entry} shown={shown} /> : null}
+      </details>
+    </li>
+  );
+}
+
+function ExchangeDetail({ entry, shown }: { entry: ExchangeEntry; shown: ReturnType<typeof maskedExchange> }) {
+  return (
+    <>
+      <p>
+        <code className="breakable">
+          {entry.method} {shown.url}
+        </code>
+      </p>
+      {entry.failure ? <p className="field-warning">{entry.failure}</p> : null}
+      <Headers label="Request headers" headers={shown.requestHeaders} />
+      {shown.requestBody !== undefined ? (
+        <>
+          <h4>Request body</h4>
+          <pre className="code-block">{pretty(shown.requestBody)}</pre>
+        </>
+      ) : null}
+      {entry.responseHeaders ? <Headers label="Response headers" headers={entry.responseHeaders} /> : null}
+      {shown.responseBody !== undefined && shown.responseBody !== '' ? (
+        <>
+          <h4>Response body</h4>
+          <pre className="code-block">{pretty(shown.responseBody)}</pre>
+        </>
+      ) : null}
+      {shown.secrets.length > 0 ? (
+        <>
+          <h4>Secrets in this exchange (masked; reveal one at a time)</h4>
+          <ul className="exchange-secrets">
+            {shown.secrets.map((secret, index) => (
+              <li key={`${secret.where}-${secret.name}-${index}`}>
+                {secret.name} ({secret.where}): <Masked value={secret.value} label={secret.name} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {entry.source !== 'redirect' ? (
+        <div className="button-row">
+          <CopyButton
+            label="Copy as curl"
+            value={() =>
+              curlSnippet({
+                method: entry.method,
+                url: entry.url,
+                headers: entry.requestHeaders,
+                body: entry.requestBody,
+              })
+            }
+          />
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** Every exchange of this tab, newest first, secrets masked. */
+export function ExchangeLogPanel() {
+  const list = useSyncExternalStore(subscribeExchanges, exchanges);
+  return (
+    <div className="exchange-log">
+      <p className="muted">
+        Every HTTP exchange this tab made, newest first: the sign-in library&apos;s calls to the provider, the
+        app&apos;s Evo calls, the signature check&apos;s key fetch, console calls, and the redirects. Secrets (the
+        bearer token, <code>access_token</code>, <code>refresh_token</code>, <code>code</code>,{' '}
+        <code>code_verifier</code>) are masked; <strong>Copy as curl</strong> reads them from shell variables such as{' '}
+        <code>$EVO_ACCESS_TOKEN</code>. Nothing here is kept beyond this tab.
+      </p>
+      <div className="button-row">
+        <button type="button" className="button button-small" onClick={clearExchanges} disabled={list.length === 0}>
+          Clear the log
+        </button>
+      </div>
+      {list.length === 0 ? (
+        <p>No exchanges yet.</p>
+      ) : (
+        <ol className="exchanges" aria-label="Exchanges" reversed>
+          {[...list].reverse().map((entry) => (
+            <Exchange key={entry.id} entry={entry} />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

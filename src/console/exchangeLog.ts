@@ -1,0 +1,276 @@
+/**
+ * The wire, as it happened: every HTTP exchange this tab makes (the provider's metadata, keys,
+ * token, refresh and revocation requests through oidc-client-ts; Discovery, Workspaces, probes and
+ * console calls through the app's own Evo client; redirects to the provider), recorded where each
+ * request is made, not by patching a global. Entries live in this page's memory; the few made just
+ * before leaving for the provider (metadata, revocation) ride across that redirect in this tab's
+ * sessionStorage with every secret dropped. Nothing is kept beyond the tab, and nothing is logged.
+ */
+
+export interface ExchangeEntry {
+  id: number;
+  /** When the request was sent (ms since the epoch). */
+  at: number;
+  /** Who made it: the sign-in library, the app's Evo client, the console, or a redirect. */
+  source: 'oidc' | 'evo' | 'console' | 'signature' | 'redirect';
+  method: string;
+  url: string;
+  requestHeaders: [string, string][];
+  requestBody?: string;
+  status?: number;
+  durationMs?: number;
+  responseHeaders?: [string, string][];
+  responseBody?: string;
+  /** Why no response came (network, timeout, a policy block). */
+  failure?: string;
+  /** Carried across a redirect: its secrets were dropped, not masked. */
+  carried?: boolean;
+}
+
+/** Names whose values are secrets: masked on screen until revealed, replaced in curl, never carried. */
+export const SECRET_NAMES = [
+  'authorization',
+  'access_token',
+  'refresh_token',
+  'code',
+  'code_verifier',
+  'id_token',
+  'client_secret',
+];
+
+const entries: ExchangeEntry[] = [];
+const listeners = new Set<() => void>();
+let nextId = 1;
+let snapshot: readonly ExchangeEntry[] = [];
+
+function changed(): void {
+  snapshot = [...entries];
+  for (const listener of listeners) listener();
+}
+
+export function subscribeExchanges(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function exchanges(): readonly ExchangeEntry[] {
+  return snapshot;
+}
+
+/** Keeps at most this many exchanges, oldest first out. */
+const LIMIT = 200;
+
+function add(entry: Omit<ExchangeEntry, 'id'>): ExchangeEntry {
+  const full = { ...entry, id: nextId++ };
+  entries.push(full);
+  if (entries.length > LIMIT) entries.shift();
+  changed();
+  return full;
+}
+
+function update(entry: ExchangeEntry, patch: Partial<ExchangeEntry>): void {
+  Object.assign(entry, patch);
+  changed();
+}
+
+function headerList(headers: HeadersInit | undefined): [string, string][] {
+  if (!headers) return [];
+  return [...new Headers(headers).entries()];
+}
+
+function bodyText(body: BodyInit | null | undefined): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return body;
+  if (body instanceof URLSearchParams) return body.toString();
+  return '(a body this log does not show)';
+}
+
+/**
+ * Sends `fetch(input, init)` through `send` and records the exchange: request, status, time,
+ * headers and body (read from a clone, so the caller's response stays unread).
+ */
+export async function recordedFetch(
+  source: ExchangeEntry['source'],
+  input: string | URL,
+  init: RequestInit,
+  send: (input: string | URL, init: RequestInit) => Promise<Response>,
+): Promise<Response> {
+  const started = performance.now();
+  const entry = add({
+    at: Date.now(),
+    source,
+    method: (init.method ?? 'GET').toUpperCase(),
+    url: String(input),
+    requestHeaders: headerList(init.headers),
+    requestBody: bodyText(init.body),
+  });
+  try {
+    const response = await send(input, init);
+    const durationMs = Math.round(performance.now() - started);
+    update(entry, { status: response.status, durationMs, responseHeaders: [...response.headers.entries()] });
+    response
+      .clone()
+      .text()
+      .then((text) => update(entry, { responseBody: text }))
+      .catch(() => undefined);
+    return response;
+  } catch (error) {
+    update(entry, {
+      durationMs: Math.round(performance.now() - started),
+      failure: error instanceof Error ? `${error.name}: ${error.message}` : 'no answer',
+    });
+    throw error;
+  }
+}
+
+/** A request that was never sent (refused by this page's policy, or by the host rule). */
+export function recordRefused(source: ExchangeEntry['source'], method: string, url: string, reason: string): void {
+  add({ at: Date.now(), source, method, url, requestHeaders: [], failure: reason });
+}
+
+/** A redirect of the whole page to the provider (authorization or end-session request). */
+export function recordRedirect(url: string): void {
+  add({ at: Date.now(), source: 'redirect', method: 'GET', url, requestHeaders: [], failure: undefined });
+  carryAcrossRedirect();
+}
+
+/** Forgets every exchange (the person asked, or the session ended with another person). */
+export function clearExchanges(): void {
+  entries.length = 0;
+  changed();
+}
+
+/** Replaces every secret in a form body, a query string or a JSON body. */
+export function withoutSecrets(
+  text: string | undefined,
+  replace: (name: string, value: string) => string,
+): string | undefined {
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      const json = JSON.parse(trimmed) as unknown;
+      let replaced = false;
+      const walk = (value: unknown): unknown => {
+        if (Array.isArray(value)) return value.map(walk);
+        if (value && typeof value === 'object') {
+          return Object.fromEntries(
+            Object.entries(value).map(([key, inner]) => {
+              if (!SECRET_NAMES.includes(key.toLowerCase()) || typeof inner !== 'string') return [key, walk(inner)];
+              replaced = true;
+              return [key, replace(key, inner)];
+            }),
+          );
+        }
+        return value;
+      };
+      const result = walk(json);
+      return replaced ? JSON.stringify(result) : text;
+    } catch {
+      // Not JSON after all: treated as text below.
+    }
+  }
+  if (/^[\w.~%+-]+=[^&\s]*(&[\w.~%+-]+=[^&\s]*)*$/.test(trimmed)) {
+    const params = new URLSearchParams(trimmed);
+    for (const [name, value] of [...params]) {
+      if (SECRET_NAMES.includes(name.toLowerCase())) params.set(name, replace(name, value));
+    }
+    return decodeURIComponent(params.toString().replace(/\+/g, ' '));
+  }
+  return text;
+}
+
+/** A URL with its secret query parameters replaced. */
+export function urlWithoutSecrets(url: string, replace: (name: string, value: string) => string): string {
+  try {
+    const parsed = new URL(url);
+    let changedAny = false;
+    for (const [name, value] of [...parsed.searchParams]) {
+      if (SECRET_NAMES.includes(name.toLowerCase())) {
+        parsed.searchParams.set(name, replace(name, value));
+        changedAny = true;
+      }
+    }
+    return changedAny ? decodeURIComponent(parsed.toString().replace(/\+/g, ' ')) : url;
+  } catch {
+    return url;
+  }
+}
+
+const CARRY_KEY = 'evo-lab.exchanges';
+
+/** Keeps this page's exchanges, every secret dropped, for the page the redirect comes back to. */
+function carryAcrossRedirect(): void {
+  const dropped = () => '[secret, not kept across the redirect]';
+  const carried = entries.slice(-20).map((entry) => ({
+    ...entry,
+    carried: true,
+    url: urlWithoutSecrets(entry.url, dropped),
+    requestHeaders: entry.requestHeaders.map(([name, value]): [string, string] =>
+      SECRET_NAMES.includes(name.toLowerCase()) ? [name, dropped()] : [name, value],
+    ),
+    requestBody: withoutSecrets(entry.requestBody, dropped),
+    responseBody: withoutSecrets(entry.responseBody, dropped),
+  }));
+  try {
+    sessionStorage.setItem(CARRY_KEY, JSON.stringify(carried));
+  } catch {
+    // Storage refused: the next page starts an empty log.
+  }
+}
+
+/** Takes the exchanges carried across a redirect into this page's log, once. */
+export function takeCarriedExchanges(): void {
+  try {
+    const text = sessionStorage.getItem(CARRY_KEY);
+    sessionStorage.removeItem(CARRY_KEY);
+    if (!text) return;
+    const carried = JSON.parse(text) as unknown;
+    if (!Array.isArray(carried)) return;
+    for (const item of carried as ExchangeEntry[]) {
+      if (typeof item?.url !== 'string' || typeof item.method !== 'string') continue;
+      entries.push({ ...item, id: nextId++, carried: true });
+    }
+    changed();
+  } catch {
+    // Nothing carried, or not readable: start empty.
+  }
+}
+
+/** A secret in an exchange: where it was, its name, and its value (shown only on request). */
+export interface FoundSecret {
+  where: string;
+  name: string;
+  value: string;
+}
+
+/**
+ * The exchange as it is shown: every secret replaced by a placeholder naming it, and the list of
+ * the secrets themselves, each to be revealed on its own.
+ */
+export function maskedExchange(entry: ExchangeEntry): {
+  url: string;
+  requestHeaders: [string, string][];
+  requestBody?: string;
+  responseBody?: string;
+  secrets: FoundSecret[];
+} {
+  const secrets: FoundSecret[] = [];
+  const mask = (where: string) => (name: string, value: string) => {
+    if (!entry.carried) secrets.push({ where, name, value });
+    return entry.carried ? value : `•••• ${name} ••••`;
+  };
+  const requestHeaders = entry.requestHeaders.map(([name, value]): [string, string] => {
+    if (!SECRET_NAMES.includes(name.toLowerCase()) || entry.carried) return [name, value];
+    const scheme = /^bearer /i.exec(value)?.[0] ?? '';
+    secrets.push({ where: 'request header', name, value: value.slice(scheme.length) });
+    return [name, `${scheme}•••• access token ••••`];
+  });
+  return {
+    url: urlWithoutSecrets(entry.url, mask('URL')),
+    requestHeaders,
+    requestBody: withoutSecrets(entry.requestBody, mask('request body')),
+    responseBody: withoutSecrets(entry.responseBody, mask('response body')),
+    secrets,
+  };
+}

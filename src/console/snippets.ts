@@ -1,0 +1,96 @@
+import { SECRET_NAMES, urlWithoutSecrets, withoutSecrets } from './exchangeLog.ts';
+
+/** A request to offer as code: the token itself is never in it, only a variable that holds it. */
+export interface SnippetRequest {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  body?: string;
+}
+
+/** `content-type` as `Content-Type`: how headers are usually written (the Headers API lower-cases them). */
+function headerName(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`);
+}
+
+/** The shell variable a secret is read from: EVO_ACCESS_TOKEN for the bearer token, CODE_VERIFIER… */
+export function secretVariable(name: string): string {
+  const lower = name.toLowerCase();
+  return lower === 'authorization' || lower === 'access_token' ? 'EVO_ACCESS_TOKEN' : lower.toUpperCase();
+}
+
+/** Inside double quotes in a POSIX shell: `"`, `\`, `` ` `` and `$` escaped, except our own `$VAR`s. */
+function doubleQuoted(text: string): string {
+  const escaped = text.replace(/(["\\`$])/g, '\\$1').replace(/\\\$\{(EVO_ACCESS_TOKEN|[A-Z_]+)\}/g, '${$1}');
+  return `"${escaped}"`;
+}
+
+function shellHeaders(headers: [string, string][]): string[] {
+  return headers.map(([name, value]) =>
+    SECRET_NAMES.includes(name.toLowerCase())
+      ? `-H ${doubleQuoted(`${headerName(name)}: ${/^bearer /i.test(value) ? 'Bearer ' : ''}\${${secretVariable(name)}}`)}`
+      : `-H ${doubleQuoted(`${headerName(name)}: ${value}`)}`,
+  );
+}
+
+/** The request as `curl`, with every secret read from a shell variable ($EVO_ACCESS_TOKEN, $CODE…). */
+export function curlSnippet(request: SnippetRequest): string {
+  const variable = (name: string) => `\${${secretVariable(name)}}`;
+  const url = urlWithoutSecrets(request.url, variable);
+  const body = withoutSecrets(request.body, variable);
+  const parts = [
+    'curl -sS',
+    ...(request.method === 'GET' ? [] : [`-X ${request.method}`]),
+    ...shellHeaders(request.headers),
+  ];
+  if (body !== undefined) parts.push(`--data ${doubleQuoted(body)}`);
+  parts.push(doubleQuoted(url));
+  return parts.join(' \\\n  ');
+}
+
+function jsString(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** The request as browser or Node `fetch`, the token from `process.env.EVO_ACCESS_TOKEN`. */
+export function fetchSnippet(request: SnippetRequest): string {
+  const headers = request.headers.map(([name, value]) =>
+    SECRET_NAMES.includes(name.toLowerCase())
+      ? `    ${jsString(headerName(name))}: \`Bearer \${process.env.${secretVariable(name)}}\`,`
+      : `    ${jsString(headerName(name))}: ${jsString(value)},`,
+  );
+  return [
+    `const response = await fetch(${jsString(request.url)}, {`,
+    `  method: ${jsString(request.method)},`,
+    '  headers: {',
+    ...headers,
+    '  },',
+    ...(request.body !== undefined ? [`  body: ${jsString(request.body)},`] : []),
+    '});',
+    'console.log(response.status, await response.json());',
+  ].join('\n');
+}
+
+/** The request as Python `requests`, the token from `os.environ["EVO_ACCESS_TOKEN"]`. */
+export function pythonSnippet(request: SnippetRequest): string {
+  const headers = request.headers.map(([name, value]) =>
+    SECRET_NAMES.includes(name.toLowerCase())
+      ? `    ${jsString(headerName(name))}: f"Bearer {os.environ['${secretVariable(name)}']}",`
+      : `    ${jsString(headerName(name))}: ${jsString(value)},`,
+  );
+  return [
+    'import os',
+    'import requests',
+    '',
+    'response = requests.request(',
+    `    ${jsString(request.method)},`,
+    `    ${jsString(request.url)},`,
+    '    headers={',
+    ...headers.map((line) => `    ${line}`),
+    '    },',
+    ...(request.body !== undefined ? [`    data=${jsString(request.body)},`] : []),
+    '    timeout=30,',
+    ')',
+    'print(response.status_code, response.json())',
+  ].join('\n');
+}
