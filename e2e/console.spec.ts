@@ -21,9 +21,7 @@ test('the exchange log shows the sign-in’s token and Discovery exchanges, secr
 
   // The metadata read before leaving for the provider came across the redirect, its secrets dropped.
   await expect(
-    log
-      .getByRole('listitem')
-      .filter({ hasText: new RegExp(`${IMS_TWIN}/\\.well-known/openid-configuration\\s`) }),
+    log.getByRole('listitem').filter({ hasText: new RegExp(`${IMS_TWIN}/\\.well-known/openid-configuration\\s`) }),
   ).toContainText('from before the redirect');
 
   const tokenExchange = log.getByRole('listitem').filter({ hasText: `POST 200 ${IMS_TWIN}/connect/token` });
@@ -157,4 +155,31 @@ test('a scope report, the registration switched to evo-sandbox-limited, a second
     await expect(changes).toContainText(`${scope} no longer granted`);
   await expect(changes).toContainText(/Geoscience Objects API in .+: 200 → 403/);
   await expect(changes).toContainText(/Files API in .+: 200 → 403/);
+  const sideBySide = changes.getByRole('table', { name: 'Side by side' });
+  await expect(sideBySide.getByRole('row', { name: /^Geoscience Objects in .+changed\s+200\s+403$/ })).toBeVisible();
+  await expect(
+    sideBySide.getByRole('row', { name: /^Client ID\s*changed\s+evo-sandbox-spa\s+evo-sandbox-limited$/ }),
+  ).toBeVisible();
+});
+
+test('after sign-out, the signed-out page shows the revocation and the end-session redirect, secrets dropped', async ({
+  page,
+}) => {
+  await signIn(page, 'ada@example.com', { check: ['offline_access'] });
+  const token = await storedAccessToken(page);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  const exchanges = page.getByRole('region', { name: "This tab's exchanges" });
+  await exchanges.getByRole('button', { name: /^Show all \d+$/ }).click();
+  const log = exchanges.getByRole('list', { name: 'Exchanges' });
+  const revocation = log
+    .getByRole('listitem')
+    .filter({ hasText: `POST 200 ${IMS_TWIN}/connect/revocation` })
+    .first();
+  await expect(revocation).toContainText('from before the redirect, secrets dropped');
+  await revocation.locator('summary').click();
+  await expect(revocation).toContainText('token=[secret, not kept across the redirect]');
+  await expect(
+    log.getByRole('listitem').filter({ hasText: `GET redirect ${IMS_TWIN}/connect/endsession` }),
+  ).toBeVisible();
+  expect(await exchanges.innerText()).not.toContain(token);
 });

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { exchanges, subscribeExchanges } from '../console/exchangeLog.ts';
 import { appBaseUrl, postLogoutRedirectUri, redirectUri } from '../auth/appUrls.ts';
 import type { AppEnv } from '../config/env.ts';
 import { requestedScopes } from '../config/scopes.ts';
@@ -45,6 +46,35 @@ function SetupGuideSlot() {
         <SetupGuide redirectUri={redirectUri()} postLogoutRedirectUri={postLogoutRedirectUri()} onClose={close} />
       )}
     </Loaded>
+  );
+}
+
+const exchangeLogPanel = lazyModule(() =>
+  import('../console/ExchangeLogPanel.tsx').then((module) => module.ExchangeLogPanel),
+);
+
+/**
+ * This tab's exchanges, when it made any: after a sign-out, the revocation and the end-session
+ * redirect (carried across it with their secrets dropped). Loaded when opened.
+ */
+function TabExchanges() {
+  const count = useSyncExternalStore(subscribeExchanges, () => exchanges().length);
+  const [open, setOpen] = useState(false);
+  if (count === 0) return null;
+  return (
+    <section className="card" aria-labelledby="tab-exchanges-heading">
+      <div className="card-heading">
+        <h2 id="tab-exchanges-heading">This tab&apos;s exchanges</h2>
+        <button type="button" className="button button-small" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'Hide them' : `Show ${count === 1 ? 'the exchange' : `all ${count}`}`}
+        </button>
+      </div>
+      {open ? (
+        <Loaded module={exchangeLogPanel} what="exchange log">
+          {(ExchangeLogPanel) => <ExchangeLogPanel />}
+        </Loaded>
+      ) : null}
+    </section>
   );
 }
 
@@ -130,6 +160,7 @@ export function SignedOutView({ env, settings, onSaveSettings, onSignIn, problem
         />
       </section>
       <SetupGuideSlot />
+      <TabExchanges />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { Masked } from '../ui/Masked.tsx';
+import './console.css';
 import { clearExchanges, exchanges, maskedExchange, subscribeExchanges, type ExchangeEntry } from './exchangeLog.ts';
 import { curlSnippet } from './snippets.ts';
 

@@ -5,6 +5,7 @@ import {
   makeScopeReport,
   readReport,
   reportMarkdown,
+  sideBySide,
   type ReportInputs,
   type ScopeReport,
 } from './scopeReport.ts';
@@ -28,7 +29,7 @@ export function ScopeReportPanel({ inputs, instances }: ScopeReportPanelProps) {
   const fileId = useId();
   const [report, setReport] = useState<ScopeReport | undefined>();
   const [making, setMaking] = useState(false);
-  const [comparison, setComparison] = useState<{ changes: string[]; earlier: string } | { problem: string }>();
+  const [comparison, setComparison] = useState<{ changes: string[]; earlier: ScopeReport } | { problem: string }>();
   const stamp = (made: ScopeReport) => made.createdAt.replace(/[:.]/g, '-');
 
   return (
@@ -96,7 +97,7 @@ export function ScopeReportPanel({ inputs, instances }: ScopeReportPanelProps) {
                 void file.text().then((text) => {
                   try {
                     const earlier = readReport(text);
-                    setComparison({ changes: diffReports(earlier, report), earlier: earlier.createdAt });
+                    setComparison({ changes: diffReports(earlier, report), earlier });
                   } catch (error) {
                     setComparison({ problem: error instanceof Error ? error.message : 'The file could not be read.' });
                   }
@@ -111,7 +112,7 @@ export function ScopeReportPanel({ inputs, instances }: ScopeReportPanelProps) {
               </p>
             ) : (
               <section aria-label="Changes since the earlier report" aria-live="polite">
-                <h3 className="subheading">Since the report of {comparison.earlier}</h3>
+                <h3 className="subheading">Since the report of {comparison.earlier.createdAt}</h3>
                 {comparison.changes.length === 0 ? (
                   <p>Nothing changed.</p>
                 ) : (
@@ -121,6 +122,28 @@ export function ScopeReportPanel({ inputs, instances }: ScopeReportPanelProps) {
                     ))}
                   </ul>
                 )}
+                <table className="stack-table report-side-by-side">
+                  <caption>Side by side</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">What</th>
+                      <th scope="col">Earlier ({comparison.earlier.createdAt})</th>
+                      <th scope="col">Now ({report.createdAt})</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {sideBySide(comparison.earlier, report).map((row) => (
+                      <tr key={row.label} className={row.changed ? 'report-changed' : undefined}>
+                        <th scope="row">
+                          {row.label}
+                          {row.changed ? <span className="tag">changed</span> : null}
+                        </th>
+                        <td data-label="Earlier">{row.before}</td>
+                        <td data-label="Now">{row.after}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
               </section>
             )
           ) : null}

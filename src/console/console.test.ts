@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskedExchange, withoutSecrets, type ExchangeEntry } from './exchangeLog.ts';
-import { diffReports, readReport, reportMarkdown, type ScopeReport } from './scopeReport.ts';
+import { diffReports, readReport, reportMarkdown, sideBySide, type ScopeReport } from './scopeReport.ts';
 import { curlSnippet, fetchSnippet, pythonSnippet } from './snippets.ts';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZGEifQ.c2lnbmF0dXJl';
@@ -124,6 +124,12 @@ describe('scope reports', () => {
       'Files API in Pit: 200 → 403',
     ]);
     expect(diffReports(after, report())).toContain('evo.file now granted');
+    const rows = sideBySide(report(), after).filter((row) => row.changed);
+    expect(rows.map((row) => [row.label, row.before, row.after])).toEqual([
+      ['Client ID', 'evo-sandbox-spa', 'evo-sandbox-limited'],
+      ['Granted scopes', 'evo.discovery evo.workspace evo.file', 'evo.discovery evo.workspace'],
+      ['Files in Pit', '200', '403'],
+    ]);
   });
 
   it('read only their own kind of file, and say why not', () => {

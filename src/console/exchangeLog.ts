@@ -32,6 +32,9 @@ export const SECRET_NAMES = [
   'authorization',
   'access_token',
   'refresh_token',
+  // A revocation request's token (RFC 7009), and an end-session request's ID token hint.
+  'token',
+  'id_token_hint',
   'code',
   'code_verifier',
   'id_token',

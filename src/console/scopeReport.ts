@@ -293,3 +293,48 @@ export function diffReports(before: ScopeReport, after: ScopeReport): string[] {
   }
   return changes;
 }
+
+/** The two reports side by side: one row per setting, scope list and API answer, changed rows marked. */
+export function sideBySide(
+  before: ScopeReport,
+  after: ScopeReport,
+): { label: string; before: string; after: string; changed: boolean }[] {
+  const rows: { label: string; before: string; after: string }[] = [
+    { label: 'Client ID', before: before.configuration.clientId ?? '—', after: after.configuration.clientId ?? '—' },
+    { label: 'Authority', before: before.configuration.authority ?? '—', after: after.configuration.authority ?? '—' },
+    {
+      label: 'Granted scopes',
+      before: before.scopes.granted.join(' ') || '(none)',
+      after: after.scopes.granted.join(' ') || '(none)',
+    },
+    {
+      label: 'Refused scopes',
+      before: before.scopes.refused?.join(' ') || '(none)',
+      after: after.scopes.refused?.join(' ') || '(none)',
+    },
+    {
+      label: 'Refresh token',
+      before: before.token.refreshToken ? 'yes' : 'no',
+      after: after.token.refreshToken ? 'yes' : 'no',
+    },
+  ];
+  const ids = [...new Set([...before.instances, ...after.instances].map((instance) => instance.id))];
+  for (const id of ids) {
+    const b = before.instances.find((instance) => instance.id === id);
+    const a = after.instances.find((instance) => instance.id === id);
+    const name = (a ?? b)!.name;
+    rows.push({
+      label: `${name}: services`,
+      before: b ? b.services.join(', ') || '—' : 'not listed',
+      after: a ? a.services.join(', ') || '—' : 'not listed',
+    });
+    rows.push({ label: `${name}: Workspaces API`, before: statusOf(b?.apis[0]), after: statusOf(a?.apis[0]) });
+  }
+  if (before.workspace && after.workspace && before.workspace.id === after.workspace.id) {
+    for (const answer of after.workspace.apis) {
+      const old = before.workspace.apis.find((item) => item.api === answer.api);
+      rows.push({ label: `${answer.api} in ${after.workspace.name}`, before: statusOf(old), after: statusOf(answer) });
+    }
+  }
+  return rows.map((row) => ({ ...row, changed: row.before !== row.after }));
+}
