@@ -5,10 +5,29 @@ import { cspPlugin, securityHeaders } from './scripts/csp.ts';
 
 // The app is served from http://localhost:3000: the redirect URI registered with the sandbox and
 // the default of Seequent's own SDKs. `localhost`, not 127.0.0.1, because redirect URIs must match.
+/** A chunk's static imports, all the way down, and the CSS they bring, in load order. */
+function staticClosure(bundle: Record<string, { type: string }>, start: string): { js: string[]; css: string[] } {
+  const js: string[] = [];
+  const css: string[] = [];
+  const visit = (file: string) => {
+    if (js.includes(file)) return;
+    const chunk = bundle[file] as { type: string; imports?: string[]; viteMetadata?: { importedCss: Set<string> } };
+    if (chunk?.type !== 'chunk') return;
+    js.push(file);
+    for (const sheet of chunk.viteMetadata?.importedCss ?? []) if (!css.includes(sheet)) css.push(sheet);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(start);
+  return { js, css };
+}
+
 /**
  * The entry (src/boot.ts) imports the app (src/main.tsx) dynamically, so that a sign-in callback
- * can start its code exchange before React evaluates. This adds `modulepreload` links for the
- * app's chunk and its imports to index.html, so they download with the entry, not after it.
+ * can start its code exchange before React evaluates. This adds to index.html:
+ * - `modulepreload` links for the app's chunk and its imports, and a stylesheet link for its CSS,
+ *   so they download with the entry, not after it (a dynamic import waits for its CSS);
+ * - the signed-in page's chunks and CSS as a `<meta name="evo-lab:signed-in-assets">` list, which a
+ *   callback page preloads (without evaluating) while its code exchange runs (liveSessionModule.ts).
  */
 function preloadApp(): Plugin {
   let base = '/';
@@ -23,17 +42,42 @@ function preloadApp(): Plugin {
       handler(html, ctx) {
         const bundle = ctx.bundle;
         if (!bundle) return [];
-        const app = Object.values(bundle).find(
-          (item) => item.type === 'chunk' && item.facadeModuleId?.endsWith('/src/main.tsx'),
-        );
-        if (!app || app.type !== 'chunk') throw new Error('no chunk for src/main.tsx');
-        return [app.fileName, ...app.imports]
-          .filter((file, index, files) => files.indexOf(file) === index && !html.includes(`${base}${file}`))
-          .map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
-            injectTo: 'head' as const,
-          }));
+        const chunkOf = (suffix: string) => {
+          const found = Object.values(bundle).find(
+            (item) => item.type === 'chunk' && item.facadeModuleId?.endsWith(suffix),
+          );
+          if (!found || found.type !== 'chunk') throw new Error(`no chunk for ${suffix}`);
+          return found;
+        };
+        const app = staticClosure(bundle, chunkOf('/src/main.tsx').fileName);
+        const signedIn = staticClosure(bundle, chunkOf('/src/app/SignedInView.tsx').fileName);
+        const inPage = (file: string) => html.includes(`${base}${file}`);
+        const tags = [
+          ...app.js
+            .filter((file) => !inPage(file))
+            .map((file) => ({
+              tag: 'link',
+              attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
+              injectTo: 'head' as const,
+            })),
+          ...app.css
+            .filter((file) => !inPage(file))
+            .map((file) => ({
+              tag: 'link',
+              attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${file}` },
+              injectTo: 'head' as const,
+            })),
+        ];
+        const later = [
+          ...signedIn.js.filter((file) => !app.js.includes(file)),
+          ...signedIn.css.filter((file) => !app.css.includes(file)),
+        ].filter((file) => !inPage(file));
+        tags.push({
+          tag: 'meta',
+          attrs: { name: 'evo-lab:signed-in-assets', content: later.map((file) => `${base}${file}`).join(' ') },
+          injectTo: 'head' as const,
+        } as unknown as (typeof tags)[number]);
+        return tags;
       },
     },
   };

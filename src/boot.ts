@@ -7,7 +7,7 @@
 import { recordPolicyViolations } from './config/contentSecurity.ts';
 import { takeCarriedExchanges } from './console/exchangeLog.ts';
 import { startCallbackEarly } from './app/liveSessionModule.ts';
-import { forgetEarlyDiscovery } from './evo/earlyDiscovery.ts';
+import { earlyDiscoveryRead, forgetEarlyDiscovery } from './evo/earlyDiscovery.ts';
 import { onSessionEvent } from './auth/sessionEvents.ts';
 import { recordSessions } from './walkthrough/recordSession.ts';
 import { installStepModeGate } from './walkthrough/stepMode.ts';
@@ -21,7 +21,13 @@ onSessionEvent('ended', forgetEarlyDiscovery);
 // on a callback page it is evaluated once Discovery is asked, so its long first task does not hold
 // up the token's processing. Never later than 150 ms, though: the page must say what happens.
 const discoveryAsked = startCallbackEarly();
-const loadApp = () => void import('./main.tsx');
+// On a callback, Discovery's answer is then a few milliseconds away: the first render waits for it
+// (never more than 60 ms), so the signed-in page is drawn once, with the instances.
+const loadApp = () =>
+  void import('./main.tsx').then(async ({ renderApp }) => {
+    await earlyDiscoveryRead(60);
+    renderApp();
+  });
 if (discoveryAsked)
   void Promise.race([discoveryAsked, new Promise((resolve) => setTimeout(resolve, 150))]).then(loadApp);
 else loadApp();

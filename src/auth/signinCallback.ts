@@ -1,4 +1,4 @@
-import type { UserManager } from 'oidc-client-ts';
+import type { User, UserManager } from 'oidc-client-ts';
 import { useSyncExternalStore } from 'react';
 import { storageWorks } from '../config/browserStorage.ts';
 import { cleanCallbackUrl, redirectUri } from './appUrls.ts';
@@ -11,7 +11,8 @@ import { emitSessionEvent } from './sessionEvents.ts';
 export type SigninCallbackState =
   | { status: 'none' }
   | { status: 'pending' }
-  | { status: 'done' }
+  /** Signed in: `user` is the library's answer, for the page's first render (see useSession). */
+  | { status: 'done'; user?: User }
   /** The response was refused or the exchange failed; `error` is explained by describeAuthError. */
   | { status: 'failed'; error: unknown }
   /** A response that belongs to no sign-in started in this tab: ignored, and said so. */
@@ -88,7 +89,7 @@ async function finish(manager: UserManager, params: URLSearchParams): Promise<Si
       codeVerifier: pending.codeVerifier,
     });
   }
-  return { status: 'done' };
+  return { status: 'done', user: user ?? undefined };
 }
 
 /** Forgets a failed or stray callback, once its notice has been read. */

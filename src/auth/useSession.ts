@@ -71,7 +71,11 @@ export function useSession(settings: ConnectionSettings): { session: Session; ac
   const renewal = useRenewal(manager);
   const [signingOut, setSigningOut] = useState(false);
   const [signedOut] = useState(takeSignOutNote);
-  const user = auth.user;
+  // While react-oidc-context reads the stored user back (an async step after its first render),
+  // the user the early callback just received is the same one: the page renders signed in at
+  // once instead of drawing a "checking" frame first.
+  const early = auth.isLoading && callback.status === 'done' ? callback.user : undefined;
+  const user = auth.user ?? early;
 
   useEffect(() => {
     // A failed callback (?error=...&state=...) leaves its parameters behind: remove them too.
@@ -141,7 +145,7 @@ export function useSession(settings: ConnectionSettings): { session: Session; ac
   else if (auth.activeNavigator === 'signinRedirect') session = { phase: 'signing-in', step: 'redirecting' };
   else if (callback.status === 'pending') session = { phase: 'signing-in', step: 'exchanging' };
   else if (callback.status === 'handed-over') session = { phase: 'signing-in', step: 'handed-over' };
-  else if (auth.isAuthenticated && token) {
+  else if ((auth.isAuthenticated || early) && token) {
     session = {
       phase: renewal.renewing ? 'renewing' : 'signed-in',
       token,

@@ -8,6 +8,8 @@ import { discoveryEndpoint, sendEvoRequest, type EvoExchange } from './evoReques
  */
 interface Early {
   exchange: Promise<EvoExchange>;
+  /** Settles once the answer has been read (or there is none to read). */
+  read: Promise<void>;
   /** The body of a 200 answer, once it has been read (from a clone; the response stays unread). */
   body?: unknown;
 }
@@ -20,17 +22,32 @@ const keyOf = (fingerprint: string, discoveryUrl: string) => `${fingerprint} ${d
 export function startDiscoveryEarly(accessToken: string, discoveryUrl: string): void {
   const key = keyOf(tokenFingerprint(accessToken), discoveryUrl);
   if (early.has(key)) return;
-  const entry: Early = { exchange: sendEvoRequest(discoveryEndpoint(discoveryUrl), accessToken) };
-  early.set(key, entry);
+  const exchange = sendEvoRequest(discoveryEndpoint(discoveryUrl), accessToken);
   // Read a good answer as soon as it lands, so the page's first render can show it.
-  void entry.exchange.then(async (exchange) => {
-    if (!('response' in exchange) || exchange.response.status !== 200) return;
+  const read = exchange.then(async (answer) => {
+    if (!('response' in answer) || answer.response.status !== 200) return;
     try {
-      entry.body = await exchange.response.clone().json();
+      entry.body = await answer.response.clone().json();
     } catch {
       // Not JSON: the query reads the response itself and says so.
     }
   });
+  const entry: Early = { exchange, read };
+  early.set(key, entry);
+}
+
+/**
+ * Settles when every early Discovery call has its answer read, or after `waitMs`: the page's first
+ * render waits this long so it can show the instances at once, instead of drawing without them
+ * and again a moment later.
+ */
+export function earlyDiscoveryRead(waitMs: number): Promise<void> {
+  const reads = [...early.values()].map((entry) => entry.read);
+  if (reads.length === 0) return Promise.resolve();
+  return Promise.race([
+    Promise.all(reads).then(() => undefined),
+    new Promise<void>((resolve) => setTimeout(resolve, waitMs)),
+  ]);
 }
 
 /**
