@@ -97,7 +97,24 @@ export default defineConfig(({ mode }) => {
       headers: { 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' },
     },
     preview: { port: 4173, strictPort: true, host: 'localhost', headers: securityHeaders(env) },
-    build: { target: 'es2022', sourcemap: true },
+    build: {
+      target: 'es2022',
+      sourcemap: true,
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              {
+                // What the entry imports statically, also used by later chunks: one file, not five
+                // small ones queued behind each other before a callback can start its exchange.
+                name: 'boot',
+                test: /src[\\/](config[\\/](contentSecurity|browserStorage)|console[\\/]exchangeLog|auth[\\/]sessionEvents|token[\\/]fingerprint)\.ts$|rolldown[\\/]runtime/,
+              },
+            ],
+          },
+        },
+      },
+    },
     test: {
       include: ['src/**/*.test.{ts,tsx}', 'sandbox/**/*.test.ts', 'scripts/**/*.test.ts', 'cli/**/*.test.ts'],
       environment: 'node',
