@@ -1,7 +1,15 @@
 import { createPublicKey, generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, IMS_TWIN, saveSettings, signIn, storedAccessToken, test } from './support/fixtures.ts';
+import {
+  expect,
+  IMS_TWIN,
+  probeFirstWorkspace,
+  saveSettings,
+  signIn,
+  storedAccessToken,
+  test,
+} from './support/fixtures.ts';
 
 async function openConsole(page: Page, view: string) {
   await page.getByRole('button', { name: 'Open the API console' }).click();
@@ -109,11 +117,7 @@ test('a scope report, the registration switched to evo-sandbox-limited, a second
   test.setTimeout(60_000);
   await signIn(page, 'ada@example.com', { check: ['evo.object', 'evo.file', 'evo.blocksync'] });
   const probeFirst = async () => {
-    await page.getByRole('button', { name: /^List workspaces of Analytical Engines - Exploration/ }).click();
-    await page
-      .getByRole('button', { name: /^Probe the scopes in / })
-      .first()
-      .click();
+    await probeFirstWorkspace(page, 'Analytical Engines - Exploration');
     await expect(page.getByRole('table', { name: 'Scope probe results' })).toBeVisible();
   };
   await probeFirst();

@@ -1,5 +1,5 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, signIn, test } from './support/fixtures.ts';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, openWorkspaces, probeFirstWorkspace, signIn, test } from './support/fixtures.ts';
 
 const FAULTS = 'http://127.0.0.1:3002/__sandbox/faults';
 
@@ -12,20 +12,6 @@ async function fault(request: APIRequestContext, body: Record<string, unknown>) 
 test.beforeEach(async ({ request }) => {
   await request.delete(FAULTS);
 });
-
-async function openWorkspaces(page: Page, instance: string) {
-  await page.getByRole('button', { name: new RegExp(`^List workspaces of ${instance}`) }).click();
-  await expect(page.getByRole('heading', { name: `Workspaces of ${instance}` })).toBeVisible();
-}
-
-/** Lists an instance's workspaces and probes the first one. */
-async function probeFirstWorkspace(page: Page, instance: string) {
-  await openWorkspaces(page, instance);
-  await page
-    .getByRole('button', { name: /^Probe the scopes in / })
-    .first()
-    .click();
-}
 
 test('goes from Discovery to an instance’s workspaces and pages through them', async ({ page }) => {
   await signIn(page, 'ada@example.com');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './support/fixtures.ts';
+import { expect, probeFirstWorkspace, signIn, test } from './support/fixtures.ts';
 
 /**
  * Scope and claim names (`evo.workspace`, `offline_access`, `usage_country_iso`) that the browser
@@ -44,11 +44,7 @@ for (const width of [360, 390]) {
     expect(await pageWidth()).toBeLessThanOrEqual(width);
 
     await signIn(page, 'ada@example.com', { check: ['evo.object', 'evo.file', 'evo.blocksync'] });
-    await page.getByRole('button', { name: /^List workspaces of Analytical Engines - Exploration/ }).click();
-    await page
-      .getByRole('button', { name: /^Probe the scopes in / })
-      .first()
-      .click();
+    await probeFirstWorkspace(page, 'Analytical Engines - Exploration');
     await expect(page.getByRole('table', { name: 'Block models' })).toBeVisible();
     // The claims table and the walkthrough come once the browser is idle.
     await expect(page.getByRole('table', { name: 'Claims' })).toBeVisible();

@@ -172,3 +172,18 @@ export async function saveSettings(page: Page, change: SettingsChange): Promise<
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('button', { name: 'Save settings' })).toBeDisabled();
 }
+
+/** Lists an instance's workspaces from its Discovery card. */
+export async function openWorkspaces(page: Page, instance: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^List workspaces of ${instance}`) }).click();
+  await expect(page.getByRole('heading', { name: `Workspaces of ${instance}` })).toBeVisible();
+}
+
+/** Lists an instance's workspaces and probes the first one. */
+export async function probeFirstWorkspace(page: Page, instance: string): Promise<void> {
+  await openWorkspaces(page, instance);
+  await page
+    .getByRole('button', { name: /^Probe the scopes in / })
+    .first()
+    .click();
+}
