@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { decodeAccessToken, stringClaim } from '../token/decodeAccessToken.ts';
 import { tokenFingerprint } from '../token/fingerprint.ts';
+import { useFocusOnShow } from '../ui/useFocusOnShow.ts';
 import { TokenWorkbench, type InspectedToken } from './TokenWorkbench.tsx';
 
 /** A pasted token as the workbench reads it: its own session, no sign-in behind it. */
@@ -36,6 +37,8 @@ export function PastedTokenView({ discoveryUrl }: PastedTokenViewProps) {
   const id = useId();
   const [text, setText] = useState('');
   const [inspected, setInspected] = useState<InspectedToken | undefined>();
+  // Opened by "Paste a token": the field to paste into takes the focus, scrolled into view.
+  const field = useFocusOnShow<HTMLTextAreaElement>();
 
   return (
     <>
@@ -52,6 +55,7 @@ export function PastedTokenView({ discoveryUrl }: PastedTokenViewProps) {
             Access token
           </label>
           <textarea
+            ref={field}
             id={id}
             className="input token-input"
             rows={4}
