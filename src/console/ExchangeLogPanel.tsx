@@ -1,4 +1,5 @@
 import { useState, useSyncExternalStore } from 'react';
+import { Breakable } from '../ui/Breakable.tsx';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { Masked } from '../ui/Masked.tsx';
 import './console.css';
@@ -69,7 +70,9 @@ function Exchange({ entry }: { entry: ExchangeEntry }) {
       <details onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>
           <span className="exchange-method">{entry.method}</span> <span className="exchange-status">{outcome}</span>{' '}
-          <code className="breakable">{address}</code>{' '}
+          <code className="breakable">
+            <Breakable text={address} />
+          </code>{' '}
           <span className="muted">
             {entry.durationMs !== undefined ? `${entry.durationMs} ms · ` : ''}
             {SOURCE_WORDS[entry.source]}
