@@ -81,6 +81,19 @@ export default tseslint.config(
               from: './src/evo',
               message: 'Features do not import each other.',
             },
+            {
+              target: ['./src/settings', './src/token', './src/auth', './src/evo', './src/walkthrough'],
+              from: './src/console',
+              except: ['./exchangeLog.ts'],
+              message:
+                'The console is a feature, loaded on demand; only its exchange log (which imports nothing of ours) sits below the features, recording where requests are made.',
+            },
+            {
+              target: './src/console/exchangeLog.ts',
+              from: './src',
+              except: ['./console/exchangeLog.ts'],
+              message: 'The exchange log is imported by the session and the Evo client: it imports nothing of ours.',
+            },
           ],
         },
       ],
