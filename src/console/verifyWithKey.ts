@@ -1,8 +1,6 @@
 import {
   compactVerify,
   createLocalJWKSet,
-  createRemoteJWKSet,
-  customFetch,
   decodeProtectedHeader,
   errors,
   importJWK,
@@ -12,10 +10,7 @@ import {
   type JSONWebKeySet,
 } from 'jose';
 import { blockedByPolicy } from '../config/contentSecurity.ts';
-import { recordedFetch } from './exchangeLog.ts';
-
-/** Algorithms a token may be checked with here: asymmetric only (a shared secret is not a published key). */
-const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$|^EdDSA$|^Ed25519$/;
+import { ALGORITHMS, remoteKeySet } from '../token/signatureCheck.ts';
 
 export type KeyKind = 'pem' | 'jwk' | 'jwks' | 'jwks-url';
 
@@ -70,7 +65,8 @@ export async function verifyWithKey(token: string, pasted: string): Promise<KeyC
   } catch {
     return { outcome: 'invalid', kind, detail: 'The token is not a JWS: it has no readable header.' };
   }
-  if (!ASYMMETRIC.test(alg)) {
+  // Asymmetric only, as for the issuer's own keys: a shared secret is not a published key.
+  if (!ALGORITHMS.includes(alg)) {
     return {
       outcome: 'invalid',
       kind,
@@ -79,21 +75,20 @@ export async function verifyWithKey(token: string, pasted: string): Promise<KeyC
   }
   const text = pasted.trim();
   try {
+    const options = { algorithms: ALGORITHMS };
     let result;
     if (kind === 'pem') {
       const key = text.includes('CERTIFICATE') ? await importX509(text, alg) : await importSPKI(text, alg);
-      result = await compactVerify(token, key);
+      result = await compactVerify(token, key, options);
     } else if (kind === 'jwk') {
-      result = await compactVerify(token, await importJWK({ ...(JSON.parse(text) as JWK), alg }, alg));
+      result = await compactVerify(token, await importJWK({ ...(JSON.parse(text) as JWK), alg }, alg), options);
     } else if (kind === 'jwks') {
-      result = await compactVerify(token, createLocalJWKSet(JSON.parse(text) as JSONWebKeySet));
+      result = await compactVerify(token, createLocalJWKSet(JSON.parse(text) as JSONWebKeySet), options);
     } else {
       const blocked = blockedByPolicy(text);
       if (blocked) return { outcome: 'invalid', kind, detail: blocked };
-      const keys = createRemoteJWKSet(new URL(text), {
-        [customFetch]: (url, init) => recordedFetch('signature', url, init, fetch),
-      });
-      result = await compactVerify(token, keys);
+      // The same cached, logged key set the issuer's own check uses.
+      result = await compactVerify(token, remoteKeySet(new URL(text).href), options);
     }
     return {
       outcome: 'valid',

@@ -9,14 +9,14 @@ export type SignatureCheck =
   | { status: 'unchecked'; kid?: string; reason: string };
 
 /** Algorithms an access token may be signed with; never `none`, never HMAC (a public client has no secret). */
-const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+export const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
 /**
  * One remote key set per address for the life of the page: jose caches the keys and shares a
  * fetch in flight, so checking again (or twice at once, as StrictMode does) fetches them once.
  */
 const remoteKeySets = new Map<string, JWTVerifyGetKey>();
-function remoteKeySet(jwksUri: string): JWTVerifyGetKey {
+export function remoteKeySet(jwksUri: string): JWTVerifyGetKey {
   let keys = remoteKeySets.get(jwksUri);
   if (!keys) {
     keys = createRemoteJWKSet(new URL(jwksUri), {
