@@ -1,4 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { scopeProbeQueryOptions } from '../evo/scopeProbe.ts';
 import type { InstanceView } from '../evo/discovery.ts';
 import {
   diffReports,
@@ -27,6 +29,7 @@ interface ScopeReportPanelProps {
 /** One press: this configuration checked for real, to download as Markdown or JSON and compare later. */
 export function ScopeReportPanel({ inputs, instances }: ScopeReportPanelProps) {
   const fileId = useId();
+  const queryClient = useQueryClient();
   const [report, setReport] = useState<ScopeReport | undefined>();
   const [making, setMaking] = useState(false);
   const [comparison, setComparison] = useState<{ changes: string[]; earlier: ScopeReport } | { problem: string }>();
@@ -48,7 +51,14 @@ export function ScopeReportPanel({ inputs, instances }: ScopeReportPanelProps) {
           onClick={() => {
             if (making || !instances) return;
             setMaking(true);
-            void makeScopeReport({ ...inputs, instances })
+            void makeScopeReport({
+              ...inputs,
+              instances,
+              probed: (target, hubUrl, instanceId, workspaceId) =>
+                queryClient.fetchQuery(
+                  scopeProbeQueryOptions(target, { id: instanceId, hubUrl }, workspaceId, inputs.token),
+                ),
+            })
               .then((made) => {
                 setReport(made);
                 setComparison(undefined);

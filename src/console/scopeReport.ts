@@ -1,7 +1,6 @@
 import type { InstanceView, TokenIdentity } from '../evo/discovery.ts';
-import { sendEvoRequest } from '../evo/evoRequest.ts';
 import { bearerFor } from '../evo/hostPolicy.ts';
-import { PROBE_TARGETS } from '../evo/scopeProbe.ts';
+import { PROBE_TARGETS, probe, type ProbeOutcome, type ProbeTarget } from '../evo/scopeProbe.ts';
 
 /**
  * A scope configuration, checked for real, as a file to attach to a ticket and to compare after
@@ -51,28 +50,31 @@ export interface ReportInputs {
   refreshToken: boolean;
   instances: readonly InstanceView[];
   workspace?: { instanceId: string; id: string; name: string };
+  /** The scope probe's answer for one API in a workspace (the probe panel's cache), if at hand. */
+  probed?: (target: ProbeTarget, hub: string, instanceId: string, workspaceId: string) => Promise<ProbeOutcome>;
   now?: Date;
 }
 
-async function answerOf(token: TokenIdentity, api: string, scope: string, url: string): Promise<ApiAnswer> {
+/**
+ * One API's answer, by the scope probe's own call (`probe`): its status and problem title, or why
+ * there is none. A host the token may not go to is not called.
+ */
+async function answerOf(
+  token: TokenIdentity,
+  target: Pick<ProbeTarget, 'api' | 'scope'>,
+  url: string,
+  ask: (bearer: string) => Promise<ProbeOutcome> = (bearer) => probe(url, bearer),
+): Promise<ApiAnswer> {
+  const { api, scope } = target;
+  let bearer: string;
   try {
-    bearerFor(token, url);
+    bearer = bearerFor(token, url);
   } catch {
     return { api, scope, note: 'not called: the address is not a host the token may go to' };
   }
-  const exchange = await sendEvoRequest(url, token.accessToken);
-  if ('failure' in exchange) return { api, scope, note: `no answer (${exchange.failure})` };
-  const { response } = exchange;
-  let title: string | undefined;
-  if (!response.ok) {
-    try {
-      const body = (await response.json()) as { title?: unknown };
-      if (typeof body.title === 'string') title = body.title;
-    } catch {
-      // No problem body.
-    }
-  }
-  return { api, scope, status: response.status, ...(title ? { title } : {}) };
+  const outcome = await ask(bearer);
+  if (outcome.status === undefined) return { api, scope, note: `no answer (${outcome.detail ?? 'network'})` };
+  return { api, scope, status: outcome.status, ...(outcome.title ? { title: outcome.title } : {}) };
 }
 
 function firstHub(instance: InstanceView): string | undefined {
@@ -101,8 +103,7 @@ export async function makeScopeReport(inputs: ReportInputs): Promise<ScopeReport
           ? [
               await answerOf(
                 token,
-                'Workspaces',
-                'evo.workspace',
+                { api: 'Workspaces', scope: 'evo.workspace' },
                 `${hub}/workspace/orgs/${encodeURIComponent(instance.id)}/workspaces?limit=1&offset=0`,
               ),
             ]
@@ -126,9 +127,10 @@ export async function makeScopeReport(inputs: ReportInputs): Promise<ScopeReport
             })
           : answerOf(
               token,
-              target.api,
-              target.scope,
+              target,
               target.url(hub, encodeURIComponent(instance.id), encodeURIComponent(chosen.id)),
+              // The probe panel has usually asked already: its cached answer, not a second call.
+              inputs.probed ? () => inputs.probed!(target, hub, instance.id, chosen.id) : undefined,
             ),
       ),
     );

@@ -124,7 +124,7 @@ export function probeMeaning(
 
 export function scopeProbeQueryOptions(
   target: ProbeTarget,
-  instance: InstanceRef,
+  instance: Pick<InstanceRef, 'id' | 'hubUrl'>,
   workspaceId: string,
   token: TokenIdentity,
 ) {
