@@ -149,6 +149,7 @@ export function TokenWorkbench({
             <ErrorBoundary what="API console">
               <ConsolePanel
                 token={identity}
+                decoded={decoded}
                 chosen={{ instanceId: instance?.id, hubUrl: instance?.hubUrl, workspace }}
                 report={{
                   configuration: { ...configuration, issuer },

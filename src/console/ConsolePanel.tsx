@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useDiscovery, type TokenIdentity } from '../evo/discovery.ts';
+import type { DecodedAccessToken } from '../token/decodeAccessToken.ts';
 import { useFocusOnShow } from '../ui/useFocusOnShow.ts';
 import './console.css';
 import { ExchangeLogPanel } from './ExchangeLogPanel.tsx';
@@ -18,13 +19,15 @@ type Tab = (typeof TABS)[number][0];
 
 export interface ConsolePanelProps {
   token: TokenIdentity;
+  /** The token decoded once by whoever holds it. */
+  decoded: DecodedAccessToken;
   /** The instance and workspace chosen on the page, to fill templates and the report's workspace. */
   chosen: { instanceId?: string; hubUrl?: string; workspace?: { id: string; name: string } };
   report: Omit<ReportInputs, 'instances' | 'workspace' | 'token'>;
 }
 
 /** The wire and the tools: every exchange, a request of your own, the token as a debugger shows it, a report. */
-export function ConsolePanel({ token, chosen, report }: ConsolePanelProps) {
+export function ConsolePanel({ token, decoded, chosen, report }: ConsolePanelProps) {
   const [tab, setTab] = useState<Tab>('log');
   const discovery = useDiscovery(token);
   const heading = useFocusOnShow<HTMLHeadingElement>();
@@ -55,7 +58,7 @@ export function ConsolePanel({ token, chosen, report }: ConsolePanelProps) {
           chosen={{ instanceId: chosen.instanceId, hubUrl: chosen.hubUrl, workspaceId: chosen.workspace?.id }}
         />
       ) : null}
-      {tab === 'token' ? <TokenDebugger accessToken={token.accessToken} /> : null}
+      {tab === 'token' ? <TokenDebugger accessToken={token.accessToken} decoded={decoded} /> : null}
       {tab === 'report' ? (
         <ScopeReportPanel
           instances={instances}

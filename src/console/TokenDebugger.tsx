@@ -1,25 +1,7 @@
 import { useId, useState } from 'react';
+import type { DecodedAccessToken } from '../token/decodeAccessToken.ts';
 import { Masked } from '../ui/Masked.tsx';
 import { verifyWithKey, type KeyCheck } from './verifyWithKey.ts';
-
-function decodePart(part: string): string {
-  try {
-    const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
-    const json = new TextDecoder().decode(Uint8Array.from(atob(base64), (char) => char.charCodeAt(0)));
-    return JSON.stringify(JSON.parse(json), null, 2);
-  } catch {
-    return '(not base64url-encoded JSON)';
-  }
-}
-
-function readHeader(part: string): Record<string, unknown> {
-  try {
-    const json = JSON.parse(decodePart(part)) as unknown;
-    return typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
 
 /** What `alg`, `kid` and `typ` say about an access token. */
 function headerWords(header: Record<string, unknown>): { name: string; value: string; meaning: string }[] {
@@ -62,13 +44,16 @@ function headerWords(header: Record<string, unknown>): { name: string; value: st
  * payload (the signature masked until revealed), and its signature checked against a key the
  * person pastes, for a token from any issuer.
  */
-export function TokenDebugger({ accessToken }: { accessToken: string }) {
+export function TokenDebugger({ accessToken, decoded }: { accessToken: string; decoded: DecodedAccessToken }) {
   const [header = '', payload = '', signature = ''] = accessToken.split('.');
   const ids = { key: useId() };
   const [key, setKey] = useState('');
   const [check, setCheck] = useState<KeyCheck | undefined>();
   const [checking, setChecking] = useState(false);
-  const headerJson = readHeader(header);
+  // Decoded once for the whole page (useSession / the pasted-token view), not again here.
+  const headerJson: Record<string, unknown> = decoded.kind === 'jwt' ? decoded.header : {};
+  const headerText = decoded.kind === 'jwt' ? JSON.stringify(decoded.header, null, 2) : decoded.explanation;
+  const payloadText = decoded.kind === 'jwt' ? JSON.stringify(decoded.claims, null, 2) : decoded.explanation;
   return (
     <div className="token-debugger">
       <h3 className="subheading">Encoded</h3>
@@ -85,11 +70,11 @@ export function TokenDebugger({ accessToken }: { accessToken: string }) {
       <div className="decoded-parts">
         <div>
           <h3 className="subheading jwt-header-label">Header</h3>
-          <pre className="code-block jwt-header-block">{decodePart(header)}</pre>
+          <pre className="code-block jwt-header-block">{headerText}</pre>
         </div>
         <div>
           <h3 className="subheading jwt-payload-label">Payload</h3>
-          <pre className="code-block jwt-payload-block">{decodePart(payload)}</pre>
+          <pre className="code-block jwt-payload-block">{payloadText}</pre>
         </div>
       </div>
       <table className="stack-table">
