@@ -1,9 +1,10 @@
-import { useState, useSyncExternalStore } from 'react';
+import { memo, useState, useSyncExternalStore } from 'react';
 import { Breakable } from '../ui/Breakable.tsx';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { Masked } from '../ui/Masked.tsx';
 import './console.css';
 import { clearExchanges, exchanges, maskedExchange, subscribeExchanges, type ExchangeEntry } from './exchangeLog.ts';
+import { prettyJson } from './prettyJson.ts';
 import { curlSnippet } from './snippets.ts';
 
 const SOURCE_WORDS: Record<ExchangeEntry['source'], string> = {
@@ -13,15 +14,6 @@ const SOURCE_WORDS: Record<ExchangeEntry['source'], string> = {
   signature: 'signature check',
   redirect: 'page redirect',
 };
-
-function pretty(body: string | undefined): string | undefined {
-  if (body === undefined || body === '') return body;
-  try {
-    return JSON.stringify(JSON.parse(body), null, 2);
-  } catch {
-    return body;
-  }
-}
 
 function Headers({ label, headers }: { label: string; headers: [string, string][] }) {
   if (headers.length === 0) return null;
@@ -44,16 +36,19 @@ function Headers({ label, headers }: { label: string; headers: [string, string][
   );
 }
 
-function Exchange({ entry }: { entry: ExchangeEntry }) {
-  // Closed, only the summary line is drawn: a large answer's body stays out of the page.
+/**
+ * One exchange. Closed, only its summary line is drawn (its address without the query, where any
+ * secret would be): the bodies are read and masked when it is opened. An entry is replaced, not
+ * changed, when its answer comes, so a new exchange redraws only itself.
+ */
+const Exchange = memo(function Exchange({ entry }: { entry: ExchangeEntry }) {
   const [open, setOpen] = useState(false);
-  const shown = maskedExchange(entry);
   const address = (() => {
     try {
-      const url = new URL(shown.url);
+      const url = new URL(entry.url);
       return `${url.origin}${url.pathname}`;
     } catch {
-      return shown.url;
+      return entry.url;
     }
   })();
   const outcome =
@@ -79,18 +74,19 @@ function Exchange({ entry }: { entry: ExchangeEntry }) {
             {entry.carried ? ' · from before the redirect, secrets dropped' : ''}
           </span>
         </summary>
-        {open ? <ExchangeDetail entry={entry} shown={shown} /> : null}
+        {open ? <ExchangeDetail entry={entry} /> : null}
       </details>
     </li>
   );
-}
+});
 
-function ExchangeDetail({ entry, shown }: { entry: ExchangeEntry; shown: ReturnType<typeof maskedExchange> }) {
+function ExchangeDetail({ entry }: { entry: ExchangeEntry }) {
+  const shown = maskedExchange(entry);
   return (
     <>
       <p>
         <code className="breakable">
-          {entry.method} {shown.url}
+          {entry.method} <Breakable text={shown.url} />
         </code>
       </p>
       {entry.failure ? <p className="field-warning">{entry.failure}</p> : null}
@@ -98,14 +94,14 @@ function ExchangeDetail({ entry, shown }: { entry: ExchangeEntry; shown: ReturnT
       {shown.requestBody !== undefined ? (
         <>
           <h4>Request body</h4>
-          <pre className="code-block">{pretty(shown.requestBody)}</pre>
+          <pre className="code-block">{prettyJson(shown.requestBody)}</pre>
         </>
       ) : null}
       {entry.responseHeaders ? <Headers label="Response headers" headers={entry.responseHeaders} /> : null}
       {shown.responseBody !== undefined && shown.responseBody !== '' ? (
         <>
           <h4>Response body</h4>
-          <pre className="code-block">{pretty(shown.responseBody)}</pre>
+          <pre className="code-block">{prettyJson(shown.responseBody)}</pre>
         </>
       ) : null}
       {shown.secrets.length > 0 ? (

@@ -4,6 +4,7 @@ import { discoveryEndpoint, sendEvoRequest } from '../evo/evoRequest.ts';
 import { EvoApiError } from '../evo/evoApiError.ts';
 import { bearerFor } from '../evo/hostPolicy.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
+import { prettyJson } from './prettyJson.ts';
 import { curlSnippet, fetchSnippet, pythonSnippet, type SnippetRequest } from './snippets.ts';
 
 /** An Evo endpoint the lab knows, as a path template under a hub (or the Discovery host). */
@@ -156,12 +157,7 @@ export function RequestConsole({ token, instances, chosen }: RequestConsoleProps
       .finally(() => setSending(false));
   };
 
-  let pretty = answer?.body;
-  try {
-    if (pretty) pretty = JSON.stringify(JSON.parse(pretty), null, 2);
-  } catch {
-    // Not JSON: shown as sent.
-  }
+  const pretty = prettyJson(answer?.body);
 
   return (
     <form

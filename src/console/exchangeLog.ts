@@ -71,8 +71,11 @@ function add(entry: Omit<ExchangeEntry, 'id'>): ExchangeEntry {
   return full;
 }
 
-function update(entry: ExchangeEntry, patch: Partial<ExchangeEntry>): void {
-  Object.assign(entry, patch);
+/** Replaces the entry with its patched copy (views redraw the entries that changed, by identity). */
+function update(id: number, patch: Partial<ExchangeEntry>): void {
+  const index = entries.findIndex((entry) => entry.id === id);
+  if (index < 0) return; // dropped past the limit, or cleared
+  entries[index] = { ...entries[index]!, ...patch };
   changed();
 }
 
@@ -99,7 +102,7 @@ export async function recordedFetch(
   send: (input: string | URL, init: RequestInit) => Promise<Response>,
 ): Promise<Response> {
   const started = performance.now();
-  const entry = add({
+  const { id } = add({
     at: Date.now(),
     source,
     method: (init.method ?? 'GET').toUpperCase(),
@@ -110,15 +113,15 @@ export async function recordedFetch(
   try {
     const response = await send(input, init);
     const durationMs = Math.round(performance.now() - started);
-    update(entry, { status: response.status, durationMs, responseHeaders: [...response.headers.entries()] });
+    update(id, { status: response.status, durationMs, responseHeaders: [...response.headers.entries()] });
     response
       .clone()
       .text()
-      .then((text) => update(entry, { responseBody: text }))
+      .then((text) => update(id, { responseBody: text }))
       .catch(() => undefined);
     return response;
   } catch (error) {
-    update(entry, {
+    update(id, {
       durationMs: Math.round(performance.now() - started),
       failure: error instanceof Error ? `${error.name}: ${error.message}` : 'no answer',
     });
