@@ -1,10 +1,11 @@
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Session, SessionActions } from '../auth/session.ts';
 import type { AppEnv } from '../config/env.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { lazyModule } from '../ui/lazyModule.ts';
 import { Loaded } from '../ui/Loaded.tsx';
+import { useEscape } from '../ui/useEscape.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { signedInView } from './liveSessionModule.ts';
 import { usePausedSignIn } from '../walkthrough/stepMode.ts';
@@ -26,13 +27,7 @@ function Status({ children }: { children: ReactNode }) {
 /** Step mode's stop before leaving: steps 1 and 2 of this very sign-in, and a way on or back. */
 function PausedSignIn({ url, resume, cancel }: { url: string; resume: () => void; cancel: () => void }) {
   // Escape is Cancel, as in any dialog.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') cancel();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [cancel]);
+  useEscape(cancel);
   return (
     <>
       <Notice

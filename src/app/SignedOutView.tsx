@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { exchanges, subscribeExchanges } from '../console/exchangeLog.ts';
 import { appBaseUrl, postLogoutRedirectUri, redirectUri } from '../auth/appUrls.ts';
 import type { AppEnv } from '../config/env.ts';
@@ -8,6 +8,7 @@ import { SettingsForm } from '../settings/SettingsForm.tsx';
 import { shareLink } from '../settings/shareLink.ts';
 import { lazyModule } from '../ui/lazyModule.ts';
 import { Loaded } from '../ui/Loaded.tsx';
+import { useEscape } from '../ui/useEscape.ts';
 import { setStepMode, useStepMode } from '../walkthrough/stepMode.ts';
 
 const setupGuide = lazyModule(() => import('../settings/SetupGuide.tsx').then((module) => module.SetupGuide));
@@ -22,14 +23,7 @@ function SetupGuideSlot() {
     // Back to where the person was: the button that opened the guide.
     requestAnimationFrame(() => opener.current?.focus());
   }, []);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [open, close]);
+  useEscape(close, open);
   if (!open) {
     return (
       <p className="guide-link">
