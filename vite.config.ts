@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { defineConfig, loadEnv, type HtmlTagDescriptor, type Plugin } from 'vite';
 import { cspPlugin, securityHeaders } from './scripts/csp.ts';
 
 // The app is served from http://localhost:3000: the redirect URI registered with the sandbox and
@@ -52,31 +52,26 @@ function preloadApp(): Plugin {
         const app = staticClosure(bundle, chunkOf('/src/main.tsx').fileName);
         const signedIn = staticClosure(bundle, chunkOf('/src/app/SignedInView.tsx').fileName);
         const inPage = (file: string) => html.includes(`${base}${file}`);
-        const tags = [
-          ...app.js
-            .filter((file) => !inPage(file))
-            .map((file) => ({
-              tag: 'link',
-              attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
-              injectTo: 'head' as const,
-            })),
-          ...app.css
-            .filter((file) => !inPage(file))
-            .map((file) => ({
-              tag: 'link',
-              attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${file}` },
-              injectTo: 'head' as const,
-            })),
-        ];
+        const link =
+          (rel: string) =>
+          (file: string): HtmlTagDescriptor => ({
+            tag: 'link',
+            attrs: { rel, crossorigin: true, href: `${base}${file}` },
+            injectTo: 'head',
+          });
         const later = [
           ...signedIn.js.filter((file) => !app.js.includes(file)),
           ...signedIn.css.filter((file) => !app.css.includes(file)),
         ].filter((file) => !inPage(file));
-        tags.push({
-          tag: 'meta',
-          attrs: { name: 'evo-lab:signed-in-assets', content: later.map((file) => `${base}${file}`).join(' ') },
-          injectTo: 'head' as const,
-        } as unknown as (typeof tags)[number]);
+        const tags: HtmlTagDescriptor[] = [
+          ...app.js.filter((file) => !inPage(file)).map(link('modulepreload')),
+          ...app.css.filter((file) => !inPage(file)).map(link('stylesheet')),
+          {
+            tag: 'meta',
+            attrs: { name: 'evo-lab:signed-in-assets', content: later.map((file) => `${base}${file}`).join(' ') },
+            injectTo: 'head',
+          },
+        ];
         return tags;
       },
     },
