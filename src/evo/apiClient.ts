@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { describeIssues } from './evoSchemas.ts';
+import { describeIssues } from './discoverySchemas.ts';
 import { EvoApiError, kindForStatus, parseBearerChallenge, parseRetryAfter } from './evoApiError.ts';
 import { sendEvoRequest, TIMEOUT_MS, type EvoExchange } from './evoRequest.ts';
 
