@@ -14,7 +14,8 @@ test('signs in through the IMS twin and shows who signed in, the token and the D
   await expect(scopes.getByRole('row', { name: /evo\.discovery\s+yes\s+yes/ })).toBeVisible();
   await expect(scopes.getByRole('row', { name: /evo\.workspace\s+yes\s+yes/ })).toBeVisible();
   await expect(page.getByText('as a JSON array in "scope"')).toBeVisible();
-  await expect(page.getByText(/Expires in \d+:\d\d/)).toBeVisible();
+  // The clock time in the browser's locale follows the first screen.
+  await expect(page.getByText(/^Expires in \d+:\d\d \(at \d.+\)$/)).toBeVisible();
 
   // Decoded header and claims, each with a meaning.
   const header = page.getByRole('table', { name: 'Header' });
@@ -80,6 +81,24 @@ test('leaves no code, state or iss in the address bar and makes each protocol re
   await page.goForward();
   await expect(page).toHaveURL('http://localhost:3000/');
   await expect(page.getByRole('heading', { name: /^Signed in/ })).toBeVisible();
+});
+
+test("fetches the provider's metadata while the page is idle, once, so Sign in goes straight to the provider", async ({
+  page,
+}) => {
+  // A slow provider: Sign in is pressed while the idle page's request is still out, and waits for it.
+  const metadataRequests: string[] = [];
+  await page.route(`${IMS_TWIN}/.well-known/openid-configuration`, async (route) => {
+    metadataRequests.push(route.request().url());
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
+  const prefetched = page.waitForRequest(`${IMS_TWIN}/.well-known/openid-configuration`);
+  await page.goto('/');
+  await prefetched;
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByLabel('Email')).toBeVisible();
+  expect(metadataRequests).toHaveLength(1);
 });
 
 test('signs out at the provider and leaves no token in any storage', async ({ page, recorded }) => {

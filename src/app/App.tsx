@@ -165,15 +165,20 @@ function LiveSessionLoader({
 function IdleSession({ settings, children }: { settings: ConnectionSettings; children: PageWithSession }) {
   const value = useIdleSession(settings, () => liveSession.load());
   useEffect(() => {
-    // Fetched once the page is idle, so pressing Sign in does not wait for it.
-    const preload = () => void liveSession.load().catch(() => undefined);
+    // Fetched once the page is idle, with the provider's metadata, so pressing Sign in waits for
+    // neither.
+    const preload = () =>
+      void liveSession
+        .load()
+        .then((module) => module.prefetchMetadata(settings))
+        .catch(() => undefined);
     if ('requestIdleCallback' in window) {
       const handle = window.requestIdleCallback(preload, { timeout: 3000 });
       return () => window.cancelIdleCallback(handle);
     }
     const timer = setTimeout(preload, 1000);
     return () => clearTimeout(timer);
-  }, []);
+  }, [settings]);
   return children(value);
 }
 

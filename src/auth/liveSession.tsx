@@ -81,6 +81,17 @@ export async function signInByRedirect(settings: ConnectionSettings): Promise<vo
   await manager.signinRedirect({ state: { requestedScopes: requestedScopes(settings.scopes) } });
 }
 
+/**
+ * Fetches the provider's metadata before a sign-in needs it (the signed-out page does this when
+ * idle), so that pressing Sign in goes straight to the provider: the library keeps it for the
+ * sign-in. A failure is left for the sign-in to report, which fetches again.
+ */
+export function prefetchMetadata(settings: ConnectionSettings): void {
+  userManagerFor(settings)
+    .metadataService.getMetadata()
+    .catch(() => undefined);
+}
+
 /** Removes this connection's stored user (the settings changed under it). */
 export function forgetStoredUser(settings: ConnectionSettings): void {
   void userManagerFor(settings).removeUser();

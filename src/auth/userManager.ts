@@ -70,14 +70,20 @@ const CALLED_ENDPOINTS = {
  * Checks every read of the provider's metadata before the library acts on it: the metadata must
  * be reachable under this page's Content-Security-Policy (refused before the request, never
  * retried), must name the authority as its issuer, and the endpoints the page calls must be
- * reachable too. Each refusal says which address and why.
+ * reachable too. Each refusal says which address and why. Reads at the same time share one
+ * request (the library would make one each: a Sign in pressed while the idle page is fetching it).
  */
 function guardMetadata(manager: UserManager, authority: string): void {
   const service = manager.metadataService;
   const read = service.getMetadata.bind(service);
+  let inFlight: ReturnType<typeof read> | undefined;
+  const readOnce = () => {
+    inFlight ??= read().finally(() => (inFlight = undefined));
+    return inFlight;
+  };
   service.getMetadata = async () => {
     if (blockedByPolicy(authority)) throw new BlockedByPolicyError(new URL(authority).origin, 'the identity provider');
-    const metadata = await read();
+    const metadata = await readOnce();
     checkMetadataIssuer(authority, metadata);
     for (const [name, role] of Object.entries(CALLED_ENDPOINTS)) {
       const url = metadata[name as keyof typeof CALLED_ENDPOINTS];
