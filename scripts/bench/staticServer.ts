@@ -12,6 +12,19 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+const gzipped = new Map<string, { body: Buffer; zipped: Buffer }>();
+/**
+ * Each file compressed once, as a static host or a CDN keeps it: compressing on every request
+ * would hold up the sandbox, which often shares this process, while a page loads its code.
+ */
+function compressed(file: string, body: Buffer): Buffer {
+  const cached = gzipped.get(file);
+  if (cached?.body.equals(body)) return cached.zipped;
+  const zipped = gzipSync(body);
+  gzipped.set(file, { body, zipped });
+  return zipped;
+}
+
 /**
  * Serves a built single-page app from `root` on loopback under `base`, as a static host would:
  * hashed assets cached for a year, gzip when asked, every unknown path answered with index.html.
@@ -46,7 +59,7 @@ export async function serveStatic(
         'cache-control': file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         ...(gzip ? { 'content-encoding': 'gzip' } : {}),
       });
-      res.end(gzip ? gzipSync(body) : body);
+      res.end(gzip ? compressed(file, body) : body);
     })().catch(() => {
       res.writeHead(500).end();
     });
