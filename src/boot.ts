@@ -12,6 +12,9 @@ import { onSessionEvent } from './auth/sessionEvents.ts';
 import { recordSessions } from './walkthrough/recordSession.ts';
 import { installStepModeGate } from './walkthrough/stepMode.ts';
 
+// The callback path's steps as User Timing marks: they show in a browser's performance panel, and
+// `npm run bench` prints where a callback page's time goes from them.
+performance.mark('evo-lab:entry-evaluated');
 recordPolicyViolations();
 takeCarriedExchanges();
 recordSessions();
@@ -25,7 +28,9 @@ const discoveryAsked = startCallbackEarly();
 // (never more than 60 ms), so the signed-in page is drawn once, with the instances.
 const loadApp = () =>
   void import('./main.tsx').then(async ({ renderApp }) => {
+    performance.mark('evo-lab:app-code-evaluated');
     await earlyDiscoveryRead(60);
+    performance.mark('evo-lab:first-render');
     renderApp();
   });
 if (discoveryAsked)

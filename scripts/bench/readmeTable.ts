@@ -26,6 +26,8 @@ export interface BenchFigures {
     tokenRequest?: [number, number];
     discoveryRequest?: [number, number];
     chunks?: [number, number];
+    /** The app's evo-lab:* marks on the callback page, medians. */
+    steps?: Record<string, number>;
     discoveryShown: number;
   };
   longTasks: Record<string, number>;
@@ -72,6 +74,16 @@ export function performanceTable(f: BenchFigures): string {
     [
       'Of which, from the callback’s start: on-demand chunks / token request / Discovery request',
       `${span(b.chunks)} / ${span(b.tokenRequest)} / ${span(b.discoveryRequest)}`,
+      '',
+    ],
+    [
+      'Of which, the app’s steps (its `evo-lab:*` marks): entry code / session code / token in hand / app code / first render / Discovery shown',
+      [
+        ...['entry-evaluated', 'session-code-evaluated', 'token-in-hand', 'app-code-evaluated', 'first-render'].map(
+          (step) => (b.steps?.[`evo-lab:${step}`] === undefined ? 'not seen' : ms(b.steps[`evo-lab:${step}`]!)),
+        ),
+        ms(b.discoveryShown),
+      ].join(' / '),
       '',
     ],
     [

@@ -51,6 +51,7 @@ export function startCallbackEarly(): Promise<void> | undefined {
   return new Promise<void>((resolve) => {
     const stop = onSessionEvent('signedIn', ({ user }) => {
       stop();
+      performance.mark('evo-lab:token-in-hand');
       startDiscoveryEarly(user.access_token, settings.discoveryUrl);
       signedInView.load().catch(() => undefined);
       resolve();
@@ -59,6 +60,7 @@ export function startCallbackEarly(): Promise<void> | undefined {
     liveSession
       .load()
       .then((module) => {
+        performance.mark('evo-lab:session-code-evaluated');
         const exchanged = module.startCallback(settings);
         // The exchange is under way (its request goes to the provider, not this site): meanwhile
         // the signed-in page's code downloads, all of it at once rather than import by import.
