@@ -454,6 +454,18 @@ async function main() {
     const ms = (value: number) => `${Math.round(value)} ms`;
     const at = (span: [number, number] | undefined) => (span ? `${ms(span[0])} → ${ms(span[1])}` : 'not seen');
     const b = figures.callbackBreakdown;
+    // Steps and requests in the order they started; anything not seen goes last.
+    const timeline: [number, string][] = [
+      ...STEPS.map(([name, label]): [number, string] => {
+        const time = b.steps?.[name];
+        return [time ?? Infinity, `${label.padEnd(24)} ${time === undefined ? 'not seen' : ms(time)}`];
+      }),
+      [b.chunks?.[0] ?? Infinity, `${'on-demand chunks'.padEnd(24)} ${at(b.chunks)}`],
+      [b.tokenRequest?.[0] ?? Infinity, `${'token request'.padEnd(24)} ${at(b.tokenRequest)}`],
+      [b.discoveryRequest?.[0] ?? Infinity, `${'Discovery request'.padEnd(24)} ${at(b.discoveryRequest)}`],
+      [b.discoveryShown, `${'Discovery shown'.padEnd(24)} ${ms(b.discoveryShown)}`],
+    ];
+    timeline.sort(([x], [y]) => (x === y ? 0 : x < y ? -1 : 1));
     const lines = [
       `Evo Sign-in Lab benchmark — ${figures.date.slice(0, 10)}, ${figures.machine}`,
       '',
@@ -471,18 +483,7 @@ async function main() {
       `                         ${ms(s.appCallbackToDiscoveryMs).padEnd(10)} ${ms(s.baselineCallbackToDiscoveryMs).padEnd(10)} +${ms(extra)} for the app`,
       "  where the app's callback time goes (medians, from the callback's navigation start;",
       "  the steps are the app's own evo-lab:* marks, which a browser's performance panel shows too)",
-      ...[
-        ...STEPS.map(([name, label]): [number, string] => [
-          b.steps[name] ?? NaN,
-          `${label.padEnd(24)} ${ms(b.steps[name] ?? NaN)}`,
-        ]),
-        [b.chunks?.[0] ?? NaN, `${'on-demand chunks'.padEnd(24)} ${at(b.chunks)}`],
-        [b.tokenRequest?.[0] ?? NaN, `${'token request'.padEnd(24)} ${at(b.tokenRequest)}`],
-        [b.discoveryRequest?.[0] ?? NaN, `${'Discovery request'.padEnd(24)} ${at(b.discoveryRequest)}`],
-        [b.discoveryShown, `${'Discovery shown'.padEnd(24)} ${ms(b.discoveryShown)}`],
-      ]
-        .sort(([x], [y]) => (Number.isNaN(x) ? 1 : Number.isNaN(y) ? -1 : x - y))
-        .map(([, line]) => `    ${line}`),
+      ...timeline.map(([, line]) => `    ${line}`),
       '',
       'Real-sized organisation (300 instances, 2000 workspaces): longest main-thread task (self-tested observer)',
       // The browser reports tasks of 50 ms or more only: 0 means none that long.
