@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page, type Request } from '@playwright/tes
 import { build } from 'vite';
 import { BUDGETS, kB } from './bench/budgets.ts';
 import { gzippedSize } from './bench/firstPaint.ts';
-import { writeReadmeTable, type BenchFigures } from './bench/readmeTable.ts';
+import { STEPS, writeReadmeTable, type BenchFigures } from './bench/readmeTable.ts';
 import { serveStatic } from './bench/staticServer.ts';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import { startHarness } from './harness.ts';
@@ -125,15 +125,6 @@ interface Breakdown {
   steps: Record<string, number>;
   discoveryShown: number;
 }
-
-/** The app's marks on a callback page, in the order they come, as the bench output names them. */
-const STEPS: [mark: string, label: string][] = [
-  ['evo-lab:entry-evaluated', 'entry code evaluated'],
-  ['evo-lab:session-code-evaluated', 'session code evaluated'],
-  ['evo-lab:token-in-hand', 'token in hand'],
-  ['evo-lab:app-code-evaluated', 'app code evaluated'],
-  ['evo-lab:first-render', 'first render starts'],
-];
 
 async function signIn(browser: Browser, target: Target) {
   const context = await browser.newContext();

@@ -8,6 +8,15 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { kB, type BUDGETS } from './budgets.ts';
 
+/** The app's marks on a callback page (src/boot.ts), in the order they come, and their names here. */
+export const STEPS: readonly (readonly [mark: string, label: string])[] = [
+  ['evo-lab:entry-evaluated', 'entry code evaluated'],
+  ['evo-lab:session-code-evaluated', 'session code evaluated'],
+  ['evo-lab:token-in-hand', 'token in hand'],
+  ['evo-lab:app-code-evaluated', 'app code evaluated'],
+  ['evo-lab:first-render', 'first render starts'],
+];
+
 export interface BenchFigures {
   date: string;
   machine: string;
@@ -77,11 +86,12 @@ export function performanceTable(f: BenchFigures): string {
       '',
     ],
     [
-      'Of which, the app’s steps (its `evo-lab:*` marks): entry code / session code / token in hand / app code / first render / Discovery shown',
+      `Of which, the app’s steps (its \`evo-lab:*\` marks): ${[...STEPS.map(([, label]) => label), 'Discovery shown'].join(' / ')}`,
       [
-        ...['entry-evaluated', 'session-code-evaluated', 'token-in-hand', 'app-code-evaluated', 'first-render'].map(
-          (step) => (b.steps?.[`evo-lab:${step}`] === undefined ? 'not seen' : ms(b.steps[`evo-lab:${step}`]!)),
-        ),
+        ...STEPS.map(([mark]) => {
+          const time = b.steps?.[mark];
+          return time === undefined ? 'not seen' : ms(time);
+        }),
         ms(b.discoveryShown),
       ].join(' / '),
       '',
