@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: builds the app and a bare oidc-client-ts baseline page, serves both beside a
- * sandbox on their own ports, signs in with each in interleaved pairs, drives a real-sized
+ * `npm run bench`: builds the app, a bare oidc-client-ts baseline page and the same page drawn by
+ * React (a reference: what React alone costs), serves them beside a sandbox on their own ports,
+ * signs in with each in interleaved rounds, drives a real-sized
  * organisation, and checks every budget of scripts/bench/budgets.ts. Exits non-zero when one is
  * missed. Figures go to bench-results/bench.json and docs/performance.json, and the README's
  * performance table is regenerated from the latter (scripts/bench/readmeTable.ts).
@@ -10,6 +11,7 @@ import type { Server } from 'node:http';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page, type Request } from '@playwright/test';
+import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { BUDGETS, kB } from './bench/budgets.ts';
 import { gzippedSize } from './bench/firstPaint.ts';
@@ -19,9 +21,10 @@ import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import { startHarness } from './harness.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const PORTS = { ims: 3101, evo: 3102, app: 4173, baseline: 4174 };
+const PORTS = { ims: 3101, evo: 3102, app: 4173, baseline: 4174, reactReference: 4175 };
 const APP = `http://localhost:${PORTS.app}/`;
 const BASELINE = `http://localhost:${PORTS.baseline}/`;
+const REACT_REFERENCE = `http://localhost:${PORTS.reactReference}/`;
 const OUT = resolve('bench-results');
 const IMS = `http://127.0.0.1:${PORTS.ims}`;
 const EVO = `http://127.0.0.1:${PORTS.evo}`;
@@ -49,6 +52,13 @@ const targets: Target[] = [
     dist: join(OUT, 'baseline'),
     tokenShown: () => document.querySelector('#token:not([hidden])') !== null,
     discoveryShown: () => document.querySelector('#discovery:not([hidden])') !== null,
+  },
+  {
+    name: 'react',
+    url: REACT_REFERENCE,
+    dist: join(OUT, 'react-reference'),
+    tokenShown: () => document.getElementById('token') !== null,
+    discoveryShown: () => document.getElementById('discovery') !== null,
   },
 ];
 
@@ -320,16 +330,25 @@ const median = (values: number[]) => {
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  console.log('Building the app and the baseline page…');
-  const harness = await startHarness(join(OUT, 'app'), { ims: PORTS.ims, evo: PORTS.evo, app: PORTS.app }, [BASELINE]);
-  await build({
-    root: resolve('bench/baseline'),
-    configFile: false,
-    envDir: resolve('.'),
-    logLevel: 'warn',
-    build: { outDir: join(OUT, 'baseline'), emptyOutDir: true },
-  });
-  const baselineServer: Server = await serveStatic(join(OUT, 'baseline'), PORTS.baseline);
+  console.log('Building the app, the baseline page and the React reference…');
+  const harness = await startHarness(join(OUT, 'app'), { ims: PORTS.ims, evo: PORTS.evo, app: PORTS.app }, [
+    BASELINE,
+    REACT_REFERENCE,
+  ]);
+  for (const page of ['baseline', 'react-reference']) {
+    await build({
+      root: resolve('bench', page),
+      configFile: false,
+      envDir: resolve('.'),
+      logLevel: 'warn',
+      plugins: page === 'react-reference' ? [react()] : [],
+      build: { outDir: join(OUT, page), emptyOutDir: true },
+    });
+  }
+  const servers: Server[] = [
+    await serveStatic(join(OUT, 'baseline'), PORTS.baseline),
+    await serveStatic(join(OUT, 'react-reference'), PORTS.reactReference),
+  ];
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
 
   try {
@@ -339,10 +358,11 @@ async function main() {
     );
     const breakdowns: Breakdown[] = [];
     let requests: Request[] = [];
-    console.log(`Signing in ${RUNS} times with each page, in interleaved pairs (after one warm-up pair)…`);
+    console.log(`Signing in ${RUNS} times with each page, in interleaved rounds (after one warm-up round)…`);
     for (let run = -1; run < RUNS; run++) {
-      // Alternate which page goes first, so neither always meets a warmer sandbox.
-      const order = run % 2 === 0 ? targets : [...targets].reverse();
+      // Rotate which page goes first, so none always meets a warmer sandbox.
+      const first = (run + targets.length) % targets.length;
+      const order = [...targets.slice(first), ...targets.slice(0, first)];
       for (const target of order) {
         const outcome = await signIn(browser, target);
         if (run < 0) continue;
@@ -362,6 +382,7 @@ async function main() {
 
     const app = results.get('app')!;
     const base = results.get('baseline')!;
+    const reference = results.get('react')!;
     const spanMedian = (pick: (b: Breakdown) => [number, number] | undefined): [number, number] | undefined => {
       const spans = breakdowns.map(pick).filter((span): span is [number, number] => span !== undefined);
       return spans.length ? [median(spans.map((s) => s[0])), median(spans.map((s) => s[1]))] : undefined;
@@ -374,6 +395,8 @@ async function main() {
       baselineDiscoveryMs: median(base.discovery),
       appCallbackToDiscoveryMs: median(app.callback),
       baselineCallbackToDiscoveryMs: median(base.callback),
+      reactDiscoveryMs: median(reference.discovery),
+      reactCallbackToDiscoveryMs: median(reference.callback),
     };
     const figures: BenchFigures = {
       date: new Date().toISOString(),
@@ -466,12 +489,15 @@ async function main() {
       `  all JS in the build    ${kB(figures.allJsGzipBytes)}`,
       `  navigation → Sign in button usable   ${ms(figures.firstPaint.buttonUsableMs)} (median of 5, empty cache)`,
       '',
-      `Sign-in, click → (median of ${RUNS} interleaved pairs; includes the scripted login form)`,
+      `Sign-in, click → (median of ${RUNS} interleaved rounds; includes the scripted login form)`,
       '                         app        baseline   app/baseline',
       `  decoded token shown    ${ms(s.appTokenMs).padEnd(10)} ${ms(s.baselineTokenMs).padEnd(10)} ${(s.appTokenMs / s.baselineTokenMs).toFixed(2)}×`,
       `  Discovery shown        ${ms(s.appDiscoveryMs).padEnd(10)} ${ms(s.baselineDiscoveryMs).padEnd(10)} ${ratio.toFixed(2)}×`,
       '  callback page load → Discovery shown (in the page, no scripted typing)',
       `                         ${ms(s.appCallbackToDiscoveryMs).padEnd(10)} ${ms(s.baselineCallbackToDiscoveryMs).padEnd(10)} +${ms(extra)} for the app`,
+      "  reference: the baseline's page drawn by React (bench/react-reference), no app",
+      `    ${'click → Discovery shown'.padEnd(37)}${ms(s.reactDiscoveryMs)} (${(s.reactDiscoveryMs / s.baselineDiscoveryMs).toFixed(2)}× baseline)`,
+      `    ${'callback page load → Discovery shown'.padEnd(37)}${ms(s.reactCallbackToDiscoveryMs)} (+${ms(s.reactCallbackToDiscoveryMs - s.baselineCallbackToDiscoveryMs)})`,
       "  where the app's callback time goes (medians, from the callback's navigation start;",
       "  the steps are the app's own evo-lab:* marks, which a browser's performance panel shows too)",
       ...timeline.map(([, line]) => `    ${line}`),
@@ -503,7 +529,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    await new Promise((resolve) => baselineServer.close(resolve));
+    for (const server of servers) await new Promise((resolve) => server.close(resolve));
     await harness.close();
   }
 }
