@@ -1,19 +1,7 @@
 // The bare minimum the app is measured against: oidc-client-ts doing Authorization Code + PKCE,
 // then one fetch to Discovery. No React, no UI. The benchmark builds it with the same sandbox
 // addresses as the app and reports the app's timings as a ratio of these.
-import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
-
-const authority = import.meta.env.VITE_SANDBOX_AUTHORITY as string;
-const discoveryUrl = import.meta.env.VITE_SANDBOX_DISCOVERY_URL as string;
-const manager = new UserManager({
-  authority,
-  client_id: 'evo-sandbox-spa',
-  redirect_uri: `${location.origin}/signin-callback`,
-  response_type: 'code',
-  scope: 'evo.discovery evo.workspace',
-  automaticSilentRenew: false,
-  stateStore: new WebStorageStateStore({ store: sessionStorage }),
-});
+import { discoveryUrl, manager } from '../signInManager.ts';
 
 const signInButton = document.getElementById('sign-in') as HTMLButtonElement;
 signInButton.addEventListener('click', () => void manager.signinRedirect());

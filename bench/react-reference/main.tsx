@@ -2,21 +2,9 @@
 // one Discovery fetch, two lines on screen. No app. The benchmark measures it beside the app and
 // the baseline, so its figures split the app's extra time into what React costs on the machine and
 // what the app itself adds.
-import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-
-const authority = import.meta.env.VITE_SANDBOX_AUTHORITY as string;
-const discoveryUrl = import.meta.env.VITE_SANDBOX_DISCOVERY_URL as string;
-const manager = new UserManager({
-  authority,
-  client_id: 'evo-sandbox-spa',
-  redirect_uri: `${location.origin}/signin-callback`,
-  response_type: 'code',
-  scope: 'evo.discovery evo.workspace',
-  automaticSilentRenew: false,
-  stateStore: new WebStorageStateStore({ store: sessionStorage }),
-});
+import { discoveryUrl, manager } from '../signInManager.ts';
 
 function Page() {
   const [token, setToken] = useState<string>();
