@@ -23,8 +23,6 @@ import { startHarness } from './harness.ts';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PORTS = { ims: 3101, evo: 3102, app: 4173, baseline: 4174, reactReference: 4175 };
 const APP = `http://localhost:${PORTS.app}/`;
-const BASELINE = `http://localhost:${PORTS.baseline}/`;
-const REACT_REFERENCE = `http://localhost:${PORTS.reactReference}/`;
 const OUT = resolve('bench-results');
 const IMS = `http://127.0.0.1:${PORTS.ims}`;
 const EVO = `http://127.0.0.1:${PORTS.evo}`;
@@ -33,6 +31,8 @@ interface Target {
   name: string;
   url: string;
   dist: string;
+  /** A comparison page: its folder under bench/, built and served here (the harness serves the app). */
+  page?: { source: string; port: number };
   /** A page function that answers whether the decoded token is on screen. */
   tokenShown: () => boolean;
   discoveryShown: () => boolean;
@@ -48,15 +48,17 @@ const targets: Target[] = [
   },
   {
     name: 'baseline',
-    url: BASELINE,
+    url: `http://localhost:${PORTS.baseline}/`,
     dist: join(OUT, 'baseline'),
+    page: { source: 'baseline', port: PORTS.baseline },
     tokenShown: () => document.querySelector('#token:not([hidden])') !== null,
     discoveryShown: () => document.querySelector('#discovery:not([hidden])') !== null,
   },
   {
     name: 'react',
-    url: REACT_REFERENCE,
+    url: `http://localhost:${PORTS.reactReference}/`,
     dist: join(OUT, 'react-reference'),
+    page: { source: 'react-reference', port: PORTS.reactReference },
     tokenShown: () => document.getElementById('token') !== null,
     discoveryShown: () => document.getElementById('discovery') !== null,
   },
@@ -331,24 +333,24 @@ const median = (values: number[]) => {
 async function main() {
   mkdirSync(OUT, { recursive: true });
   console.log('Building the app, the baseline page and the React reference…');
-  const harness = await startHarness(join(OUT, 'app'), { ims: PORTS.ims, evo: PORTS.evo, app: PORTS.app }, [
-    BASELINE,
-    REACT_REFERENCE,
-  ]);
-  for (const page of ['baseline', 'react-reference']) {
+  const comparisons = targets.flatMap(({ url, dist, page }) => (page ? [{ url, dist, ...page }] : []));
+  const harness = await startHarness(
+    join(OUT, 'app'),
+    { ims: PORTS.ims, evo: PORTS.evo, app: PORTS.app },
+    comparisons.map((target) => target.url),
+  );
+  const servers: Server[] = [];
+  for (const { dist, source, port } of comparisons) {
     await build({
-      root: resolve('bench', page),
+      root: resolve('bench', source),
       configFile: false,
       envDir: resolve('.'),
       logLevel: 'warn',
-      plugins: page === 'react-reference' ? [react()] : [],
-      build: { outDir: join(OUT, page), emptyOutDir: true },
+      plugins: [react()],
+      build: { outDir: dist, emptyOutDir: true },
     });
+    servers.push(await serveStatic(dist, port));
   }
-  const servers: Server[] = [
-    await serveStatic(join(OUT, 'baseline'), PORTS.baseline),
-    await serveStatic(join(OUT, 'react-reference'), PORTS.reactReference),
-  ];
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
 
   try {
