@@ -8,7 +8,8 @@ import { startSandbox, type Sandbox } from '../sandbox/main.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.ts';
 import { setEnvValues } from './envFile.ts';
 import { printedSignInUrl, runTokenCli, signInOnTwin } from './testSupport.ts';
-import { CliError, parseCommandLine } from './evoToken.ts';
+import { parseCommandLine } from './arguments.ts';
+import { CliError } from './errors.ts';
 
 const SECRET = 'sandbox-service-secret';
 const config = readSandboxConfig({ SANDBOX_IMS_PORT: '3261', SANDBOX_EVO_PORT: '3262' });
