@@ -164,4 +164,28 @@ describe('native app (loopback PKCE) against the sandbox, signed in through the 
     expect(second).not.toBe(first);
     expect(claims(second)).toMatchObject({ email: 'grace@example.com' });
   }, 60_000);
+
+  it('says "Signed in" in the browser only once the code exchange succeeded: a refused code shows the failure', async () => {
+    // The callback comes back with this run's state but a code the provider never issued.
+    let answered: Promise<string> | undefined;
+    const { done } = run(['native', '--no-browser'], {}, (stderr) => {
+      const printed = printedSignInUrl(stderr, sandbox.ims.issuer);
+      if (!printed || answered) return;
+      const request = new URL(printed).searchParams;
+      const callback = new URL(request.get('redirect_uri')!);
+      callback.search = new URLSearchParams({
+        code: 'not-a-code-the-provider-issued',
+        state: request.get('state')!,
+        iss: sandbox.ims.issuer,
+      }).toString();
+      answered = fetch(callback).then((response) => response.text());
+    });
+    const { code, stdout, stderr } = await done;
+    const page = await answered;
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/The sign-in was refused: invalid_grant/);
+    expect(page).toContain('<h1>Sign-in did not complete</h1>');
+    expect(page).not.toContain('Signed in');
+  }, 60_000);
 });
