@@ -1,4 +1,13 @@
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,7 +90,10 @@ describe('the env file', () => {
     }
     expect(readFileSync(file, 'utf8')).toBe('KEEP=1\n');
     // What a token and its expiry look like is accepted.
-    setEnvValues(file, { EVO_ACCESS_TOKEN: 'a-b.c_d~e+f/g==', EVO_ACCESS_TOKEN_EXPIRES_AT: '2030-01-01T00:00:00.000Z' });
+    setEnvValues(file, {
+      EVO_ACCESS_TOKEN: 'a-b.c_d~e+f/g==',
+      EVO_ACCESS_TOKEN_EXPIRES_AT: '2030-01-01T00:00:00.000Z',
+    });
     expect(readFileSync(file, 'utf8')).toBe(
       'KEEP=1\nEVO_ACCESS_TOKEN=a-b.c_d~e+f/g==\nEVO_ACCESS_TOKEN_EXPIRES_AT=2030-01-01T00:00:00.000Z\n',
     );

@@ -40,8 +40,7 @@ export async function discoverInstances(discoveryUrl: string, token: string): Pr
     );
   }
   const body = (await response.json().catch(() => undefined)) as
-    | { discovery?: { organizations?: Instance[] | null }; title?: string; detail?: string }
-    | undefined;
+    { discovery?: { organizations?: Instance[] | null }; title?: string; detail?: string } | undefined;
   if (!response.ok) {
     throw new CliError(
       `Evo Discovery answered ${response.status}${body?.title ? ` ${body.title}` : ''}${body?.detail ? `: ${body.detail}` : ''}.`,

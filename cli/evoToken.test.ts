@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSandboxConfig } from '../sandbox/config.ts';
 import { startSandbox, type Sandbox } from '../sandbox/main.ts';
@@ -32,7 +33,7 @@ function run(args: string[], env: Record<string, string> = {}, onStderr?: (text:
 }
 
 function claims(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+  return decodeJwt(token);
 }
 
 describe('command line', () => {

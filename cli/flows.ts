@@ -86,10 +86,7 @@ async function nativeSignIn(options: CliOptions, config: client.Configuration): 
 }
 
 /** Tokens for the options: a service app's, a native sign-in's, or a refresh of `refreshToken`. */
-export async function obtainTokens(
-  options: CliOptions,
-  refreshToken?: string,
-): Promise<client.TokenEndpointResponse> {
+export async function obtainTokens(options: CliOptions, refreshToken?: string): Promise<client.TokenEndpointResponse> {
   if (options.kind === 'service') {
     const config = await discover(options, await readSecret());
     try {

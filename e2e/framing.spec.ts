@@ -35,7 +35,10 @@ test.beforeAll(async () => {
   writeFileSync(
     join(dir, 'attacker', 'index.html'),
     `<!doctype html><title>Another site</title><h1>Another site</h1>${[WITH_HEADERS, WITHOUT_HEADERS, `${APP_URL}/`]
-      .map((src, index) => `<iframe id="f${index}" name="f${index}" src="${src}" onload="this.dataset.loaded='yes'" width="600" height="300"></iframe>`)
+      .map(
+        (src, index) =>
+          `<iframe id="f${index}" name="f${index}" src="${src}" onload="this.dataset.loaded='yes'" width="600" height="300"></iframe>`,
+      )
       .join('')}`,
   );
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']

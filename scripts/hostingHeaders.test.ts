@@ -54,11 +54,35 @@ describe('the hosting headers generated from scripts/csp.ts', () => {
     plugin.configResolved({ base: '/lab/' });
     const emitted: Record<string, string> = {};
     plugin.generateBundle.call({ emitFile: ({ fileName, source }) => (emitted[fileName] = source) });
-    expect(emitted).toEqual({ [NGINX_HEADERS_FILE]: nginxHeaders({}), [NETLIFY_HEADERS_FILE]: netlifyHeaders({}, '/lab/') });
+    expect(emitted).toEqual({
+      [NGINX_HEADERS_FILE]: nginxHeaders({}),
+      [NETLIFY_HEADERS_FILE]: netlifyHeaders({}, '/lab/'),
+    });
   });
 
   it('the dev server forbids framing too', () => {
     expect(DEV_SERVER_HEADERS['Content-Security-Policy']).toBe("frame-ancestors 'none'");
     expect(DEV_SERVER_HEADERS['X-Frame-Options']).toBe('DENY');
+  });
+});
+
+describe('source maps', () => {
+  it('a production build ships none unless BUILD_SOURCEMAP=1 asks', async () => {
+    const { default: config } = await import('../vite.config.ts');
+    const resolve = () =>
+      (config as (env: { mode: string; command: 'build' }) => { build?: { sourcemap?: unknown } })({
+        mode: 'production',
+        command: 'build',
+      }).build?.sourcemap;
+    const before = process.env.BUILD_SOURCEMAP;
+    try {
+      delete process.env.BUILD_SOURCEMAP;
+      expect(resolve()).toBe(false);
+      process.env.BUILD_SOURCEMAP = '1';
+      expect(resolve()).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.BUILD_SOURCEMAP;
+      else process.env.BUILD_SOURCEMAP = before;
+    }
   });
 });
