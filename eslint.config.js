@@ -100,6 +100,42 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI runs in Node: from src/ it imports only the pure, DOM-free modules listed here (each
+    // imports nothing of ours), never the browser's request layer, session or pages.
+    files: ['cli/**/*.ts'],
+    ignores: ['cli/**/*.test.ts', 'cli/testSupport.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx'] } } },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './cli',
+              from: './src',
+              except: ['./config/environments.ts', './token/tokenScopes.ts'],
+              message: 'cli/ runs in Node: it may import only the Node-safe src/ modules listed in eslint.config.js.',
+            },
+            {
+              target: './cli',
+              from: ['./sandbox', './scripts', './e2e', './bench'],
+              message: 'cli/ ships on its own: the sandbox, scripts and tests are not part of it.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['react', 'react-dom', 'oidc-client-ts', 'react-oidc-context', '@tanstack/react-query'].map(
+            (name) => ({ name, message: 'cli/ runs in Node: no browser libraries.' }),
+          ),
+        },
+      ],
+    },
+  },
+  {
     files: [
       'sandbox/**/*.ts',
       'scripts/**/*.{js,mjs,ts}',

@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type HtmlTagDescriptor, type Plugin } from 'vite';
-import { cspPlugin, securityHeaders } from './scripts/csp.ts';
+import { cspPlugin, DEV_SERVER_HEADERS, hostingHeadersPlugin, securityHeaders } from './scripts/csp.ts';
 
 // The app is served from http://localhost:3000: the redirect URI registered with the sandbox and
 // the default of Seequent's own SDKs. `localhost`, not 127.0.0.1, because redirect URIs must match.
@@ -84,17 +84,19 @@ export default defineConfig(({ mode }) => {
     // Where the app is hosted: '/' by default, or a sub-path such as '/lab/' (APP_BASE), for one
     // copy served to a workshop room. Redirect and post-logout URIs follow it.
     base: process.env.APP_BASE ?? '/',
-    plugins: [react(), cspPlugin(env), preloadApp()],
+    plugins: [react(), cspPlugin(env), hostingHeadersPlugin(env), preloadApp()],
     server: {
       port: 3000,
       strictPort: true,
       host: 'localhost',
-      headers: { 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' },
+      // No page of another origin frames the dev server's app either (the rest of its CSP is in the page).
+      headers: DEV_SERVER_HEADERS,
     },
     preview: { port: 4173, strictPort: true, host: 'localhost', headers: securityHeaders(env) },
     build: {
       target: 'es2022',
-      sourcemap: true,
+      // No source maps in a production build unless asked: BUILD_SOURCEMAP=1 npm run build.
+      sourcemap: env.BUILD_SOURCEMAP === '1',
       rolldownOptions: {
         output: {
           codeSplitting: {

@@ -2,13 +2,15 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSandboxConfig } from '../sandbox/config.ts';
 import { startSandbox, type Sandbox } from '../sandbox/main.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.ts';
 import { setEnvValues } from './envFile.ts';
 import { printedSignInUrl, runTokenCli, signInOnTwin } from './testSupport.ts';
-import { CliError, parseCommandLine } from './evoToken.ts';
+import { parseCommandLine } from './arguments.ts';
+import { CliError } from './errors.ts';
 
 const SECRET = 'sandbox-service-secret';
 const config = readSandboxConfig({ SANDBOX_IMS_PORT: '3261', SANDBOX_EVO_PORT: '3262' });
@@ -31,7 +33,7 @@ function run(args: string[], env: Record<string, string> = {}, onStderr?: (text:
 }
 
 function claims(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+  return decodeJwt(token);
 }
 
 describe('command line', () => {
@@ -162,5 +164,29 @@ describe('native app (loopback PKCE) against the sandbox, signed in through the 
     const second = /EVO_ACCESS_TOKEN=(\S+)/.exec(readFileSync(file, 'utf8'))![1]!;
     expect(second).not.toBe(first);
     expect(claims(second)).toMatchObject({ email: 'grace@example.com' });
+  }, 60_000);
+
+  it('says "Signed in" in the browser only once the code exchange succeeded: a refused code shows the failure', async () => {
+    // The callback comes back with this run's state but a code the provider never issued.
+    let answered: Promise<string> | undefined;
+    const { done } = run(['native', '--no-browser'], {}, (stderr) => {
+      const printed = printedSignInUrl(stderr, sandbox.ims.issuer);
+      if (!printed || answered) return;
+      const request = new URL(printed).searchParams;
+      const callback = new URL(request.get('redirect_uri')!);
+      callback.search = new URLSearchParams({
+        code: 'not-a-code-the-provider-issued',
+        state: request.get('state')!,
+        iss: sandbox.ims.issuer,
+      }).toString();
+      answered = fetch(callback).then((response) => response.text());
+    });
+    const { code, stdout, stderr } = await done;
+    const page = await answered;
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/The sign-in was refused: invalid_grant/);
+    expect(page).toContain('<h1>Sign-in did not complete</h1>');
+    expect(page).not.toContain('Signed in');
   }, 60_000);
 });

@@ -12,6 +12,14 @@ import { onSessionEvent } from './auth/sessionEvents.ts';
 import { recordSessions } from './walkthrough/recordSession.ts';
 import { installStepModeGate } from './walkthrough/stepMode.ts';
 
+// Inside another page's frame the lab does not start (that page could overlay it and take clicks
+// or a token): hosts send frame-ancestors 'none' (README "Security"), and this covers those that
+// cannot set headers.
+if (window.top !== window.self) {
+  document.body.textContent = `Evo Sign-in Lab does not run inside a frame on another page. Open ${location.origin}${location.pathname} in its own tab.`;
+  throw new Error('Evo Sign-in Lab refuses to run inside a frame.');
+}
+
 // The callback path's steps as User Timing marks: they show in a browser's performance panel, and
 // `npm run bench` prints where a callback page's time goes from them.
 performance.mark('evo-lab:entry-evaluated');
