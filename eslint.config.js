@@ -89,6 +89,13 @@ export default tseslint.config(
                 'The console is a feature, loaded on demand; only its exchange log (which imports nothing of ours) sits below the features, recording where requests are made.',
             },
             {
+              target: './src/export',
+              from: './src',
+              except: ['./export', './evo/endpoints.ts'],
+              message:
+                'export/ is pure and Node-safe (the CLI runs it too): it imports only the endpoint list, no DOM, React or session.',
+            },
+            {
               target: './src/console/exchangeLog.ts',
               from: './src',
               except: ['./console/exchangeLog.ts'],
