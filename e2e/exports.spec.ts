@@ -129,6 +129,12 @@ test.describe('exports', () => {
     }
   });
 
+  test('the export verb refuses a format it does not know, and says which it knows', async () => {
+    const result = await runTokenCli(['export', '--format', 'insomnia']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Say which format with --format postman|bruno|http, not "insomnia".');
+  });
+
   test('the Export view downloads the four files, named after the connection, with this session’s ids and no token', async ({
     page,
   }) => {
