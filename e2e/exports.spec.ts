@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { strFromU8, unzipSync } from 'fflate';
 import { runTokenCli } from '../cli/testSupport.ts';
 import { ENDPOINT_TEMPLATES } from '../src/evo/endpoints.ts';
@@ -162,6 +163,8 @@ test.describe('exports', () => {
     const zip = unzipSync(await downloadFrom('Bruno collection (.zip)', 'evo-sandbox.bruno.zip'));
     files.push(...Object.entries(zip).map(([name, content]) => ({ name, text: strFromU8(content) })));
     expectNoSecrets(files, token);
+    const axe = await new AxeBuilder({ page }).include('.export-panel').analyze();
+    expect(axe.violations.map((violation) => violation.id)).toEqual([]);
     expect(files.map((file) => file.name)).toEqual(
       expect.arrayContaining([
         'evo-sandbox/bruno.json',
