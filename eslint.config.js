@@ -89,6 +89,13 @@ export default tseslint.config(
                 'The console is a feature, loaded on demand; only its exchange log (which imports nothing of ours) sits below the features, recording where requests are made.',
             },
             {
+              target: './src/export',
+              from: './src',
+              except: ['./export', './evo/endpoints.ts'],
+              message:
+                'export/ is pure and Node-safe (the CLI runs it too): it imports only the endpoint list, no DOM, React or session.',
+            },
+            {
               target: './src/console/exchangeLog.ts',
               from: './src',
               except: ['./console/exchangeLog.ts'],
@@ -114,7 +121,7 @@ export default tseslint.config(
             {
               target: './cli',
               from: './src',
-              except: ['./config/environments.ts', './token/tokenScopes.ts'],
+              except: ['./config/environments.ts', './token/tokenScopes.ts', './export', './evo/endpoints.ts'],
               message: 'cli/ runs in Node: it may import only the Node-safe src/ modules listed in eslint.config.js.',
             },
             {

@@ -45,6 +45,8 @@ export function SignedInView({ session, actions, settings }: SignedInViewProps) 
     },
     [settings],
   );
+  // The same metadata's endpoints, for the console's exports (Postman, Bruno, .http).
+  const providerEndpoints = useCallback(() => userManagerFor(settings).metadataService.getMetadata(), [settings]);
 
   return (
     <>
@@ -126,6 +128,7 @@ export function SignedInView({ session, actions, settings }: SignedInViewProps) 
         discoveryUrl={settings.discoveryUrl}
         checkSignatureAutomatically
         knownJwksUri={knownJwksUri}
+        providerEndpoints={providerEndpoints}
         configuration={{
           environment: settings.environment,
           authority: settings.authority,

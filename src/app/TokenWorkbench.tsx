@@ -49,6 +49,8 @@ export interface TokenWorkbenchProps {
   /** The signing provider's `jwks_uri`, when the app already has its metadata. */
   knownJwksUri?: (issuer: string) => Promise<string | undefined>;
   whenExpired: ReactNode;
+  /** The provider's authorize and token endpoints (its metadata), for the console's exports. */
+  providerEndpoints?: () => Promise<{ authorization_endpoint?: string; token_endpoint?: string }>;
   /** The connection the token came from, for the scope report; none for a pasted token. */
   configuration?: { environment: string; authority: string; clientId: string };
 }
@@ -60,6 +62,7 @@ export function TokenWorkbench({
   checkSignatureAutomatically,
   knownJwksUri,
   whenExpired,
+  providerEndpoints,
   configuration,
 }: TokenWorkbenchProps) {
   const [consoleOpen, setConsoleOpen] = useState(false);
@@ -151,6 +154,7 @@ export function TokenWorkbench({
                 token={identity}
                 decoded={decoded}
                 chosen={{ instanceId: instance?.id, hubUrl: instance?.hubUrl, workspace }}
+                providerEndpoints={providerEndpoints}
                 report={{
                   configuration: { ...configuration, issuer },
                   requested: token.requested,

@@ -4,6 +4,7 @@ import type { DecodedAccessToken } from '../token/decodeAccessToken.ts';
 import { useFocusOnShow } from '../ui/useFocusOnShow.ts';
 import './console.css';
 import { ExchangeLogPanel } from './ExchangeLogPanel.tsx';
+import { ExportPanel, type ProviderEndpoints } from './ExportPanel.tsx';
 import { RequestConsole } from './RequestConsole.tsx';
 import type { ReportInputs } from './scopeReport.ts';
 import { ScopeReportPanel } from './ScopeReportPanel.tsx';
@@ -14,6 +15,7 @@ const TABS = [
   ['request', 'Request'],
   ['token', 'Token debugger'],
   ['report', 'Scope report'],
+  ['export', 'Export'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
@@ -24,10 +26,12 @@ export interface ConsolePanelProps {
   /** The instance and workspace chosen on the page, to fill templates and the report's workspace. */
   chosen: { instanceId?: string; hubUrl?: string; workspace?: { id: string; name: string } };
   report: Omit<ReportInputs, 'instances' | 'workspace' | 'token'>;
+  /** The provider's endpoints, for the exports; none for a pasted token. */
+  providerEndpoints?: ProviderEndpoints;
 }
 
 /** The wire and the tools: every exchange, a request of your own, the token as a debugger shows it, a report. */
-export function ConsolePanel({ token, decoded, chosen, report }: ConsolePanelProps) {
+export function ConsolePanel({ token, decoded, chosen, report, providerEndpoints }: ConsolePanelProps) {
   const [tab, setTab] = useState<Tab>('log');
   const discovery = useDiscovery(token);
   const heading = useFocusOnShow<HTMLHeadingElement>();
@@ -70,6 +74,15 @@ export function ConsolePanel({ token, decoded, chosen, report }: ConsolePanelPro
                 ? { instanceId: chosen.instanceId, id: chosen.workspace.id, name: chosen.workspace.name }
                 : undefined,
           }}
+        />
+      ) : null}
+      {tab === 'export' ? (
+        <ExportPanel
+          discoveryUrl={token.discoveryUrl}
+          configuration={report.configuration}
+          scopes={report.requested}
+          providerEndpoints={providerEndpoints}
+          chosen={{ instanceId: chosen.instanceId, hubUrl: chosen.hubUrl, workspaceId: chosen.workspace?.id }}
         />
       ) : null}
     </section>

@@ -2,53 +2,17 @@ import { useId, useState } from 'react';
 import type { InstanceView, TokenIdentity } from '../evo/discovery.ts';
 import { discoveryEndpoint, sendEvoRequest } from '../evo/evoRequest.ts';
 import { EvoApiError } from '../evo/evoApiError.ts';
+import { ENDPOINT_TEMPLATES, fillTemplate, type EndpointTemplate } from '../evo/endpoints.ts';
 import { bearerFor } from '../evo/hostPolicy.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { prettyJson } from './prettyJson.ts';
 import { curlSnippet, fetchSnippet, pythonSnippet, type SnippetRequest } from './snippets.ts';
 
-/** An Evo endpoint the lab knows, as a path template under a hub (or the Discovery host). */
-interface Template {
-  label: string;
-  base: 'discovery' | 'hub';
-  path: string;
-}
-
-export const TEMPLATES: readonly Template[] = [
-  { label: 'Discovery', base: 'discovery', path: '/evo/identity/v2/discovery?service=evo' },
-  { label: 'Workspaces: list', base: 'hub', path: '/workspace/orgs/{org_id}/workspaces?limit=20&offset=0' },
-  { label: 'Workspaces: one workspace', base: 'hub', path: '/workspace/orgs/{org_id}/workspaces/{workspace_id}' },
-  {
-    label: 'Workspaces: your role',
-    base: 'hub',
-    path: '/workspace/orgs/{org_id}/workspaces/{workspace_id}/current-user-role',
-  },
-  { label: 'Workspaces: summary', base: 'hub', path: '/workspace/orgs/{org_id}/workspaces/summary' },
-  {
-    label: 'Geoscience Objects: list',
-    base: 'hub',
-    path: '/geoscience-object/orgs/{org_id}/workspaces/{workspace_id}/objects?limit=20&offset=0',
-  },
-  {
-    label: 'Files: list',
-    base: 'hub',
-    path: '/file/v2/orgs/{org_id}/workspaces/{workspace_id}/files?limit=20&offset=0',
-  },
-  {
-    label: 'Block Models: list',
-    base: 'hub',
-    path: '/blockmodel/orgs/{org_id}/workspaces/{workspace_id}/block-models?limit=20&offset=0',
-  },
-];
+/** The console's templates: the Evo endpoints the lab knows (shared with the exports). */
+const TEMPLATES = ENDPOINT_TEMPLATES;
+type Template = EndpointTemplate;
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-
-/** A path template with `{org_id}` and `{workspace_id}` filled in where the page knows them. */
-export function fillTemplate(path: string, values: { org_id?: string; workspace_id?: string }): string {
-  return path.replace(/\{(org_id|workspace_id)\}/g, (whole, name: 'org_id' | 'workspace_id') =>
-    values[name] ? encodeURIComponent(values[name]) : whole,
-  );
-}
 
 /** Splits `https://host/path?a=1&b=2` into the address and its query rows. */
 function splitQuery(url: string): { address: string; rows: [string, string][] } {
