@@ -19,9 +19,12 @@ export const IMS_QA_AUTHORITY = 'https://qa-ims.bentley.com';
 /** Evo Discovery's base URL. */
 export const EVO_DISCOVERY_URL = 'https://discover.api.seequent.com';
 
+/** Evo Discovery's path under its base URL. */
+export const DISCOVERY_PATH = '/evo/identity/v2/discovery';
+
 /** The Discovery address for a base URL such as https://discover.api.seequent.com. */
 export function discoveryEndpoint(discoveryUrl: string): string {
-  return `${discoveryUrl.replace(/\/+$/, '')}/evo/identity/v2/discovery?service=evo`;
+  return `${discoveryUrl.replace(/\/+$/, '')}${DISCOVERY_PATH}?service=evo`;
 }
 
 /** How a token carried its scopes. */

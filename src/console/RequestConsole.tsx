@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { InstanceView, TokenIdentity } from '../evo/discovery.ts';
+import { DISCOVERY_PATH } from '../config/catalogue.ts';
 import { discoveryEndpoint } from '../evo/discovery.ts';
 import { sendWithBearer } from '../http/index.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
@@ -14,7 +15,7 @@ interface Template {
 }
 
 export const TEMPLATES: readonly Template[] = [
-  { label: 'Discovery', base: 'discovery', path: '/evo/identity/v2/discovery?service=evo' },
+  { label: 'Discovery', base: 'discovery', path: `${DISCOVERY_PATH}?service=evo` },
   { label: 'Workspaces: list', base: 'hub', path: '/workspace/orgs/{org_id}/workspaces?limit=20&offset=0' },
   { label: 'Workspaces: one workspace', base: 'hub', path: '/workspace/orgs/{org_id}/workspaces/{workspace_id}' },
   {
