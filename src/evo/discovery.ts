@@ -10,7 +10,7 @@ import {
   serviceSchema,
 } from './discoverySchemas.ts';
 import { arrivedDiscovery, takeEarlyDiscovery } from './earlyDiscovery.ts';
-import { discoveryEndpoint } from './evoRequest.ts';
+import { discoveryEndpoint } from '../config/catalogue.ts';
 import { allowHubs, type BearerCredential } from '../http/index.ts';
 import { stringClaim } from '../token/decodeAccessToken.ts';
 

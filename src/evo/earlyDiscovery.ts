@@ -1,5 +1,5 @@
 import { sendWithBearer, type BearerCredential, type Exchange } from '../http/index.ts';
-import { discoveryEndpoint } from './evoRequest.ts';
+import { discoveryEndpoint } from '../config/catalogue.ts';
 
 /**
  * Discovery calls started the moment a sign-in's code exchange returns a token, before the

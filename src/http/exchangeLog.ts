@@ -1,8 +1,9 @@
 /**
  * The wire, as it happened: every HTTP exchange this tab makes (the provider's metadata, keys,
  * token, refresh and revocation requests through oidc-client-ts; Discovery, Workspaces, probes and
- * console calls through the app's own Evo client; redirects to the provider), recorded where each
- * request is made, not by patching a global. Entries live in this page's memory; the few made just
+ * console calls through the app's own Evo client; redirects to the provider), recorded at the door
+ * (door.ts) every request goes through, not by patching a global. Entries are kept as sent and
+ * masked whenever they are shown or carried (`maskedExchange`). Entries live in this page's memory; the few made just
  * before leaving for the provider (metadata, revocation) ride across that redirect in this tab's
  * sessionStorage with every secret dropped. Nothing is kept beyond the tab, and nothing is logged.
  */
