@@ -32,9 +32,11 @@ export default tseslint.config(
   },
   {
     // The house, one way up (README "Architecture"):
-    //   ui, config  ->  settings, token (models)  ->  auth (the session)  ->  evo, walkthrough (features)  ->  app
+    //   ui, config  ->  http (the door)  ->  settings, token (models)  ->  auth (the session)
+    //   ->  evo, walkthrough, console (features)  ->  app
     // Features never import app/; auth/ imports no feature (they subscribe to its events); ui/
-    // imports nothing of ours; and no module reaches itself through a cycle.
+    // imports nothing of ours; http/ imports only config/, and everyone else reaches it through
+    // src/http/index.ts; no module reaches itself through a cycle. No exceptions.
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx'] } } },
@@ -82,11 +84,9 @@ export default tseslint.config(
               message: 'Features do not import each other.',
             },
             {
-              target: ['./src/settings', './src/token', './src/auth', './src/evo', './src/walkthrough'],
+              target: ['./src/settings', './src/token', './src/auth', './src/evo', './src/walkthrough', './src/http'],
               from: './src/console',
-              except: ['./exchangeLog.ts'],
-              message:
-                'The console is a feature, loaded on demand; only its exchange log (which imports nothing of ours) sits below the features, recording where requests are made.',
+              message: 'The console is a feature, loaded on demand: nothing below the shell imports it.',
             },
             {
               target: './src/export',
@@ -96,10 +96,51 @@ export default tseslint.config(
                 'export/ is pure and Node-safe (the CLI runs it too): it imports only the endpoint list, no DOM, React or session.',
             },
             {
-              target: './src/console/exchangeLog.ts',
+              target: './src/http',
               from: './src',
-              except: ['./console/exchangeLog.ts'],
-              message: 'The exchange log is imported by the session and the Evo client: it imports nothing of ours.',
+              except: ['./http', './config'],
+              message:
+                'http/ (the door every request goes through) sits below auth/ and every feature: it imports only config/.',
+            },
+            {
+              target: [
+                './src/app',
+                './src/auth',
+                './src/config',
+                './src/console',
+                './src/evo',
+                './src/settings',
+                './src/token',
+                './src/ui',
+                './src/walkthrough',
+                './src/boot.ts',
+                './src/main.tsx',
+              ],
+              from: './src/http',
+              except: ['./index.ts'],
+              message: 'Reach the door through src/http/index.ts: its internals (the held tokens) stay inside http/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The sandbox runs in Node: of the app's code it imports only the catalogue (Node-safe).
+    files: ['sandbox/**/*.ts'],
+    ignores: ['sandbox/**/*.test.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx'] } } },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './sandbox',
+              from: './src',
+              except: ['./config/catalogue.ts'],
+              message: 'The sandbox imports only src/config/catalogue.ts (Node-safe, no DOM) of the app.',
             },
           ],
         },
@@ -121,7 +162,7 @@ export default tseslint.config(
             {
               target: './cli',
               from: './src',
-              except: ['./config/environments.ts', './token/tokenScopes.ts', './export', './evo/endpoints.ts'],
+              except: ['./config/catalogue.ts', './config/environments.ts', './token/tokenScopes.ts', './export', './evo/endpoints.ts'],
               message: 'cli/ runs in Node: it may import only the Node-safe src/ modules listed in eslint.config.js.',
             },
             {

@@ -105,7 +105,7 @@ export default defineConfig(({ mode }) => {
                 // What the entry imports statically, also used by later chunks: one file, not five
                 // small ones queued behind each other before a callback can start its exchange.
                 name: 'boot',
-                test: /src[\\/](config[\\/](contentSecurity|browserStorage)|console[\\/]exchangeLog|auth[\\/]sessionEvents|token[\\/]fingerprint)\.ts$|rolldown[\\/]runtime/,
+                test: /src[\\/](config[\\/](contentSecurity|browserStorage|catalogue)|http[\\/](index|exchangeLog|door|hostPolicy|credential)|auth[\\/]sessionEvents|token[\\/]fingerprint)\.ts$|rolldown[\\/]runtime/,
               },
             ],
           },

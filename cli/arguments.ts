@@ -5,7 +5,7 @@ import { CliError } from './errors.ts';
 import { checkDiscoveryUrl } from './hosts.ts';
 
 /** The local sandbox (`npm start` or `npm run sandbox`) and its two clients. */
-const SANDBOX = {
+export const SANDBOX = {
   authority: process.env.VITE_SANDBOX_AUTHORITY ?? 'http://127.0.0.1:3001',
   discoveryUrl: process.env.VITE_SANDBOX_DISCOVERY_URL ?? 'http://127.0.0.1:3002',
   nativeClientId: 'evo-sandbox-native',

@@ -10,19 +10,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { IMS_AUTHORITY, IMS_QA_AUTHORITY } from '../src/config/catalogue.ts';
 import { ENVIRONMENT_IDS, EVO_DISCOVERY_URL, isEnvironmentId } from '../src/config/environments.ts';
 import type { ExportConnection } from '../src/export/connection.ts';
 import { EXPORT_FORMATS, exportFiles, isExportFormat } from '../src/export/exportFiles.ts';
 import { readEnvValue } from './envFile.ts';
+import { SANDBOX } from './arguments.ts';
 import { CliError, describe } from './errors.ts';
 import { checkDiscoveryUrl, discoveryEndpoint } from './hosts.ts';
 
-const SANDBOX = {
-  authority: process.env.VITE_SANDBOX_AUTHORITY ?? 'http://127.0.0.1:3001',
-  discoveryUrl: process.env.VITE_SANDBOX_DISCOVERY_URL ?? 'http://127.0.0.1:3002',
-  clientId: 'evo-sandbox-native',
-};
-const AUTHORITIES: Record<string, string> = { ims: 'https://ims.bentley.com', 'ims-qa': 'https://qa-ims.bentley.com' };
+const AUTHORITIES: Record<string, string> = { ims: IMS_AUTHORITY, 'ims-qa': IMS_QA_AUTHORITY };
 const DEFAULT_SCOPES = 'evo.discovery evo.workspace evo.object evo.file evo.blocksync offline_access';
 
 export const EXPORT_USAGE = `Usage:
@@ -97,7 +94,7 @@ export function parseExportLine(argv: readonly string[]): ExportOptions {
   }
   const authority = values.authority ?? (environment === 'sandbox' ? SANDBOX.authority : AUTHORITIES[environment]);
   if (!authority) throw new CliError('With --environment custom, give the identity provider with --authority URL.');
-  const clientId = values['client-id'] ?? (environment === 'sandbox' ? SANDBOX.clientId : undefined);
+  const clientId = values['client-id'] ?? (environment === 'sandbox' ? SANDBOX.nativeClientId : undefined);
   if (!clientId) {
     throw new CliError(
       'Give your app’s client ID with --client-id (from its registration in the Bentley developer portal).',

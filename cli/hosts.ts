@@ -1,15 +1,15 @@
 /**
  * Where the CLI may send things. Plain http is for loopback only (the sandbox); everything else is
- * https. (A copy of the app's loopback list and Discovery path: see the report of issue 26, to be
- * replaced by the shared catalogue module.)
+ * https. The loopback list and the Discovery path are the catalogue's (src/config/catalogue.ts).
  */
+import { discoveryEndpoint, isLoopbackHost } from '../src/config/catalogue.ts';
 import { CliError } from './errors.ts';
 
-const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+export { discoveryEndpoint };
 
 /** http on a loopback host: allowed without TLS. */
 export function isLoopbackHttp(url: URL): boolean {
-  return url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname.toLowerCase());
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
 }
 
 /**
@@ -34,11 +34,6 @@ export function checkDiscoveryUrl(value: string): URL {
     );
   }
   return url;
-}
-
-/** Evo Discovery's endpoint under a Discovery URL. */
-export function discoveryEndpoint(discoveryUrl: string): string {
-  return `${discoveryUrl.replace(/\/+$/, '')}/evo/identity/v2/discovery?service=evo`;
 }
 
 /** True when `url` lies at or under `prefix` (same origin, path below): the Discovery host policy. */

@@ -19,7 +19,7 @@ export interface SandboxConfig {
   testControls: boolean;
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+import { isLoopbackHost } from '../src/config/catalogue.ts';
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -37,7 +37,7 @@ function baseUrls(raw: string | undefined): string[] {
     .filter(Boolean)
     .map((value) => {
       const url = new URL(value);
-      if (!LOOPBACK_HOSTS.has(url.hostname)) {
+      if (!isLoopbackHost(url.hostname)) {
         throw new Error(`SANDBOX_APP_URLS may only name loopback addresses; got "${value}"`);
       }
       const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
@@ -49,7 +49,7 @@ function baseUrls(raw: string | undefined): string[] {
 /** Reads the sandbox configuration from the environment, failing loudly on a bad value. */
 export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): SandboxConfig {
   const host = env.SANDBOX_HOST ?? '127.0.0.1';
-  if (!LOOPBACK_HOSTS.has(host)) {
+  if (!isLoopbackHost(host)) {
     throw new Error(`SANDBOX_HOST must be a loopback address; got "${host}"`);
   }
   return {

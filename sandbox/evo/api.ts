@@ -1,4 +1,5 @@
 import type { JWTPayload } from 'jose';
+import { DISCOVERY_PATH } from '../../src/config/catalogue.ts';
 import { findUserBySub, SERVICE_IDENTITY } from '../users.ts';
 import {
   blockModelsOf,
@@ -370,7 +371,7 @@ export function evoApi({ baseUrl, verify }: ApiContext) {
   }
 
   return async function route(path: string, self: URL, authorization: string | undefined): Promise<unknown> {
-    if (path === '/evo/identity/v2/discovery') return discovery(self.searchParams, authorization);
+    if (path === DISCOVERY_PATH) return discovery(self.searchParams, authorization);
 
     const hub = /^\/hubs\/([a-z]+)(\/.*)$/.exec(path);
     if (!hub || !HUBS.some((known) => known.code === hub[1])) {

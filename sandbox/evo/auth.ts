@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
+import { scopeClaim } from '../../src/config/catalogue.ts';
 import { EVO_AUDIENCE } from '../ims/tokenShape.ts';
 import { IMS_ROUTES } from '../ims/provider.ts';
 
@@ -16,10 +17,7 @@ export class AccessDenied extends Error {
 
 /** Scopes from a token payload: IMS's JSON array, RFC 9068's string, or `scp`. */
 export function scopesOf(payload: JWTPayload): Set<string> {
-  const raw = payload.scope ?? payload.scp;
-  if (Array.isArray(raw)) return new Set(raw.filter((s): s is string => typeof s === 'string'));
-  if (typeof raw === 'string') return new Set(raw.split(' ').filter(Boolean));
-  return new Set();
+  return new Set(scopeClaim(payload).scopes);
 }
 
 /** Verifies bearer tokens against the IMS twin's published keys, as Evo's APIs do against IMS. */

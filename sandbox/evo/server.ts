@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { DISCOVERY_PATH } from '../../src/config/catalogue.ts';
 import { appOrigins, type SandboxConfig } from '../config.ts';
 import { close, listen, readBody, urlHost } from '../http.ts';
 import { evoApi, Problem, TextBody } from './api.ts';
@@ -15,7 +16,7 @@ export interface EvoTwin {
 
 /** Which fault-switch route a path belongs to. */
 function routeOf(path: string): EvoRoute | undefined {
-  if (path === '/evo/identity/v2/discovery') return 'discovery';
+  if (path === DISCOVERY_PATH) return 'discovery';
   if (/^\/hubs\/[a-z]+\/workspace\/orgs\//.test(path)) return 'workspaces';
   if (path.includes('/geoscience-object/orgs/')) return 'objects';
   if (path.includes('/file/v2/orgs/')) return 'files';

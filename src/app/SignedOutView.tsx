@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { exchanges, subscribeExchanges } from '../console/exchangeLog.ts';
+import { exchanges, subscribeExchanges } from '../http/index.ts';
 import { appBaseUrl, postLogoutRedirectUri, redirectUri } from '../auth/appUrls.ts';
 import type { AppEnv } from '../config/env.ts';
 import { requestedScopes } from '../config/scopes.ts';

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { DiscoveryPanel } from '../evo/DiscoveryPanel.tsx';
+import { bearerCredential } from '../http/index.ts';
 import type { TokenIdentity } from '../evo/discovery.ts';
 import { discoveryEndpoint } from '../evo/discovery.ts';
 import type { InstanceRef } from '../evo/workspaces.ts';
@@ -76,7 +77,12 @@ export function TokenWorkbench({
   const signature = useSignatureCheck(accessToken, issuer, checkStarted, knownJwksUri);
   const now = useNow(5_000, accessToken);
   const verdict = tokenVerdict({ decoded, now, signature, responseExpiresAt: token.responseExpiresAt });
-  const identity: TokenIdentity = { accessToken, discoveryUrl, ...token.key };
+  // The token is registered at the door; the features get its handle, never the token.
+  const identity: TokenIdentity = {
+    credential: bearerCredential(accessToken, discoveryUrl),
+    discoveryUrl,
+    ...token.key,
+  };
   // The summary and Discovery first; the claims table and copy tools once that is on screen.
   const later = useAfterFirstPaint();
   useEffect(() => {
@@ -152,6 +158,7 @@ export function TokenWorkbench({
             <ErrorBoundary what="API console">
               <ConsolePanel
                 token={identity}
+                accessToken={accessToken}
                 decoded={decoded}
                 chosen={{ instanceId: instance?.id, hubUrl: instance?.hubUrl, workspace }}
                 providerEndpoints={providerEndpoints}

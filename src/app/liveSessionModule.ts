@@ -3,7 +3,9 @@ import { onSessionEvent } from '../auth/sessionEvents.ts';
 import { browserStorage } from '../config/browserStorage.ts';
 import { appEnv } from '../config/env.ts';
 import { startDiscoveryEarly } from '../evo/earlyDiscovery.ts';
+import { bearerCredential } from '../http/index.ts';
 import { loadSettings } from '../settings/settingsStorage.ts';
+import { tokenFingerprint } from '../token/fingerprint.ts';
 import { lazyModule } from '../ui/lazyModule.ts';
 
 /**
@@ -52,7 +54,10 @@ export function startCallbackEarly(): Promise<void> | undefined {
     const stop = onSessionEvent('signedIn', ({ user }) => {
       stop();
       performance.mark('evo-lab:token-in-hand');
-      startDiscoveryEarly(user.access_token, settings.discoveryUrl);
+      startDiscoveryEarly(
+        bearerCredential(user.access_token, settings.discoveryUrl),
+        tokenFingerprint(user.access_token),
+      );
       signedInView.load().catch(() => undefined);
       resolve();
     });

@@ -1,7 +1,7 @@
 import { QueryClient, type DefaultOptions } from '@tanstack/react-query';
 import { onSessionEvent } from '../auth/sessionEvents.ts';
 import { isTransient } from '../evo/evoApiError.ts';
-import { forgetHubs } from '../evo/hostPolicy.ts';
+import { forgetBearers } from '../http/index.ts';
 
 /**
  * Query defaults, in one place: retry only what may succeed by itself (5xx, network, timeout),
@@ -27,5 +27,5 @@ export const queryClient = new QueryClient({ defaultOptions: queryDefaults });
 // settings), every answer and every hub it was allowed to reach goes with it.
 onSessionEvent('ended', () => {
   queryClient.clear();
-  forgetHubs();
+  forgetBearers();
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { storageWorks } from '../config/browserStorage.ts';
+import { hasAuthorizationResponse } from '../config/catalogue.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { userStorePrefix } from './connectionKey.ts';
 import type { AuthProblem } from './describeAuthError.ts';
@@ -8,8 +9,7 @@ import { hasSignOutNote } from './signOutNote.ts';
 
 /** An authorization or end-session response in the address bar (`code`, `error` or `state`). */
 export function authResponseInUrl(location: Pick<Location, 'search'> = window.location): boolean {
-  const params = new URLSearchParams(location.search);
-  return params.has('code') || params.has('error') || params.has('state');
+  return hasAuthorizationResponse(location.search);
 }
 
 /** Whether this connection has a user kept in this tab's session storage. */

@@ -1,19 +1,7 @@
 import type { UserManager } from 'oidc-client-ts';
 import { describe, expect, it } from 'vitest';
+import { MemoryStorage } from '../config/catalogue.ts';
 import { carryMetadataAcrossRedirect, takeCarriedMetadata } from './metadataCarry.ts';
-
-class MemoryStorage {
-  items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 const AUTHORITY = 'http://127.0.0.1:3001';
 const metadata = {
@@ -46,11 +34,7 @@ describe('carrying metadata across the redirect', () => {
 
   it('stores nothing when the provider cannot be reached, leaving the error to the sign-in', async () => {
     const storage = new MemoryStorage();
-    await carryMetadataAcrossRedirect(
-      manager(new TypeError('Failed to fetch')),
-      AUTHORITY,
-      storage as unknown as Storage,
-    );
-    expect(storage.items.size).toBe(0);
+    await carryMetadataAcrossRedirect(manager(new TypeError('Failed to fetch')), AUTHORITY, storage);
+    expect(storage.length).toBe(0);
   });
 });

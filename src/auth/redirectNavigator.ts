@@ -1,5 +1,5 @@
 import type { StateStore, UserManager } from 'oidc-client-ts';
-import { recordRedirect } from '../console/exchangeLog.ts';
+import { recordRedirect } from '../http/index.ts';
 import { emitSessionEvent, passRedirectGate } from './sessionEvents.ts';
 import { readPendingSignin } from './pendingSignin.ts';
 

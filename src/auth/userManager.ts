@@ -7,7 +7,7 @@ import { connectionKey, userStorePrefix } from './connectionKey.ts';
 
 export { connectionKey };
 import { BlockedByPolicyError, blockedByPolicy } from '../config/contentSecurity.ts';
-import { recordedFetch } from '../console/exchangeLog.ts';
+import { routeLibraryThroughDoor } from './libraryRequests.ts';
 import { checkIssuer, checkMetadataIssuer, IssuerMismatchError, isRefused } from './issuerCheck.ts';
 import { takeCarriedMetadata } from './metadataCarry.ts';
 import { popupNavigator } from './popupNavigator.ts';
@@ -93,38 +93,6 @@ function guardMetadata(manager: UserManager, authority: string): void {
   };
 }
 
-/** oidc-client-ts's JSON service: every request it makes goes through `fetchWithTimeout`. */
-interface JsonServiceLike {
-  fetchWithTimeout: (input: string, init?: RequestInit & { timeoutInSeconds?: number }) => Promise<Response>;
-}
-
-/**
- * Records every request the library makes for this manager (metadata, keys, token, refresh,
- * revocation) in the exchange log, at the library's own fetch layer: its JSON services. These are
- * the library's internals (oidc-client-ts 3.5): e2e/console.spec.ts fails if a version moves them.
- */
-function recordLibraryExchanges(manager: UserManager): void {
-  const internals = manager as unknown as {
-    metadataService: { _jsonService?: JsonServiceLike };
-    _client?: {
-      _tokenClient?: { _jsonService?: JsonServiceLike };
-      _validator?: { _tokenClient?: { _jsonService?: JsonServiceLike } };
-    };
-  };
-  // The metadata service; the client's token client (refresh, revocation); the response
-  // validator's own token client (the code exchange).
-  for (const service of [
-    internals.metadataService._jsonService,
-    internals._client?._tokenClient?._jsonService,
-    internals._client?._validator?._tokenClient?._jsonService,
-  ]) {
-    if (!service || typeof service.fetchWithTimeout !== 'function') continue;
-    const send = service.fetchWithTimeout.bind(service);
-    service.fetchWithTimeout = (input, init = {}) =>
-      recordedFetch('oidc', input, init, (url, rest) => send(String(url), { ...init, ...rest }));
-  }
-}
-
 const managers = new Map<string, UserManager>();
 
 /**
@@ -145,7 +113,7 @@ export function userManagerFor(settings: ConnectionSettings): UserManager {
       }),
     );
     guardMetadata(created, settings.authority);
-    recordLibraryExchanges(created);
+    routeLibraryThroughDoor(created);
     manager = created;
     managers.set(key, manager);
   }

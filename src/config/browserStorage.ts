@@ -1,3 +1,4 @@
+import { MemoryStorage } from './catalogue.ts';
 export type StorageKind = 'local' | 'session';
 
 const probed = new Map<StorageKind, Storage | undefined>();
@@ -23,28 +24,7 @@ export function browserStorage(kind: StorageKind): Storage | undefined {
   return storage;
 }
 
-/** A `Storage` in this page's memory (the Web Storage interface over a Map). */
-export class MemoryStorage implements Storage {
-  readonly #items = new Map<string, string>();
-  get length(): number {
-    return this.#items.size;
-  }
-  clear(): void {
-    this.#items.clear();
-  }
-  getItem(key: string): string | null {
-    return this.#items.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return [...this.#items.keys()][index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.#items.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    this.#items.set(key, String(value));
-  }
-}
+export { MemoryStorage };
 
 const memory = new Map<StorageKind, Storage>();
 

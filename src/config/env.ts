@@ -1,3 +1,4 @@
+import { EVO_DISCOVERY_URL, IMS_AUTHORITY } from './catalogue.ts';
 import { checkServiceUrl } from './url.ts';
 import { environmentPresets, isEnvironmentId, type EnvironmentId, type EnvironmentPreset } from './environments.ts';
 
@@ -63,8 +64,8 @@ export function readEnv(raw: RawEnv): EnvResult {
   }
   const sandboxAuthority = url('VITE_SANDBOX_AUTHORITY', 'http://127.0.0.1:3001', 'http://127.0.0.1:3001');
   const sandboxDiscoveryUrl = url('VITE_SANDBOX_DISCOVERY_URL', 'http://127.0.0.1:3002', 'http://127.0.0.1:3002');
-  const discoveryUrl = url('VITE_DISCOVERY_URL', undefined, 'https://discover.api.seequent.com');
-  const customAuthority = url('VITE_AUTHORITY', undefined, 'https://ims.bentley.com');
+  const discoveryUrl = url('VITE_DISCOVERY_URL', undefined, EVO_DISCOVERY_URL);
+  const customAuthority = url('VITE_AUTHORITY', undefined, IMS_AUTHORITY);
   if (
     environment === 'custom' &&
     customAuthority === undefined &&

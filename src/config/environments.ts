@@ -18,7 +18,9 @@ export interface EnvironmentPreset {
   clientId: string;
 }
 
-export const EVO_DISCOVERY_URL = 'https://discover.api.seequent.com';
+import { EVO_DISCOVERY_URL, IMS_AUTHORITY, IMS_QA_AUTHORITY } from './catalogue.ts';
+
+export { EVO_DISCOVERY_URL };
 
 export interface PresetInputs {
   sandboxAuthority: string;
@@ -43,16 +45,16 @@ export function environmentPresets(inputs: PresetInputs): Record<EnvironmentId, 
     ims: {
       id: 'ims',
       label: 'Bentley IMS',
-      description: 'Production sign-in (https://ims.bentley.com) with your own Evo app registration.',
-      authority: 'https://ims.bentley.com',
+      description: `Production sign-in (${IMS_AUTHORITY}) with your own Evo app registration.`,
+      authority: IMS_AUTHORITY,
       discoveryUrl,
       clientId: inputs.clientId,
     },
     'ims-qa': {
       id: 'ims-qa',
       label: 'Bentley IMS QA',
-      description: "Bentley's QA sign-in (https://qa-ims.bentley.com), for registrations made there.",
-      authority: 'https://qa-ims.bentley.com',
+      description: `Bentley's QA sign-in (${IMS_QA_AUTHORITY}), for registrations made there.`,
+      authority: IMS_QA_AUTHORITY,
       discoveryUrl,
       clientId: inputs.clientId,
     },

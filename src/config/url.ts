@@ -1,4 +1,4 @@
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+import { isLoopbackHost } from './catalogue.ts';
 
 /**
  * Checks that `value` is a URL a browser app may talk to for sign-in or APIs: `https`, or `http`
@@ -13,7 +13,7 @@ export function checkServiceUrl(value: string): { ok: true; url: string } | { ok
   } catch {
     return { ok: false, reason: `"${trimmed}" is not a URL` };
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     return { ok: false, reason: 'must start with https:// (plain http is only allowed for localhost)' };
   }
   if (url.search || url.hash) return { ok: false, reason: 'must not have a query string or fragment' };

@@ -21,6 +21,8 @@ type Tab = (typeof TABS)[number][0];
 
 export interface ConsolePanelProps {
   token: TokenIdentity;
+  /** The token itself, for the debugger alone (it shows its parts; it sends nothing). */
+  accessToken: string;
   /** The token decoded once by whoever holds it. */
   decoded: DecodedAccessToken;
   /** The instance and workspace chosen on the page, to fill templates and the report's workspace. */
@@ -31,7 +33,7 @@ export interface ConsolePanelProps {
 }
 
 /** The wire and the tools: every exchange, a request of your own, the token as a debugger shows it, a report. */
-export function ConsolePanel({ token, decoded, chosen, report, providerEndpoints }: ConsolePanelProps) {
+export function ConsolePanel({ token, accessToken, decoded, chosen, report, providerEndpoints }: ConsolePanelProps) {
   const [tab, setTab] = useState<Tab>('log');
   const discovery = useDiscovery(token);
   const heading = useFocusOnShow<HTMLHeadingElement>();
@@ -62,7 +64,7 @@ export function ConsolePanel({ token, decoded, chosen, report, providerEndpoints
           chosen={{ instanceId: chosen.instanceId, hubUrl: chosen.hubUrl, workspaceId: chosen.workspace?.id }}
         />
       ) : null}
-      {tab === 'token' ? <TokenDebugger accessToken={token.accessToken} decoded={decoded} /> : null}
+      {tab === 'token' ? <TokenDebugger accessToken={accessToken} decoded={decoded} /> : null}
       {tab === 'report' ? (
         <ScopeReportPanel
           instances={instances}

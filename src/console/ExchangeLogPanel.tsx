@@ -3,7 +3,7 @@ import { Breakable } from '../ui/Breakable.tsx';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { Masked } from '../ui/Masked.tsx';
 import './console.css';
-import { clearExchanges, exchanges, maskedExchange, subscribeExchanges, type ExchangeEntry } from './exchangeLog.ts';
+import { clearExchanges, exchanges, maskedExchange, subscribeExchanges, type ExchangeEntry } from '../http/index.ts';
 import { prettyJson } from './prettyJson.ts';
 import { curlSnippet } from './snippets.ts';
 
@@ -97,7 +97,7 @@ function ExchangeDetail({ entry }: { entry: ExchangeEntry }) {
           <pre className="code-block">{prettyJson(shown.requestBody)}</pre>
         </>
       ) : null}
-      {entry.responseHeaders ? <Headers label="Response headers" headers={entry.responseHeaders} /> : null}
+      {shown.responseHeaders ? <Headers label="Response headers" headers={shown.responseHeaders} /> : null}
       {shown.responseBody !== undefined && shown.responseBody !== '' ? (
         <>
           <h4>Response body</h4>

@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import type { InstanceView, TokenIdentity } from '../evo/discovery.ts';
-import { discoveryEndpoint, sendEvoRequest } from '../evo/evoRequest.ts';
-import { EvoApiError } from '../evo/evoApiError.ts';
+import { discoveryEndpoint } from '../evo/discovery.ts';
 import { ENDPOINT_TEMPLATES, fillTemplate, type EndpointTemplate } from '../evo/endpoints.ts';
-import { bearerFor } from '../evo/hostPolicy.ts';
+import { sendWithBearer } from '../http/index.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { prettyJson } from './prettyJson.ts';
 import { curlSnippet, fetchSnippet, pythonSnippet, type SnippetRequest } from './snippets.ts';
@@ -43,23 +42,18 @@ async function sendConsoleRequest(
 ): Promise<Answer> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  try {
-    bearerFor(token, url);
-  } catch (error) {
-    return {
-      durationMs: 0,
-      problem:
-        error instanceof EvoApiError
-          ? `Not sent: ${error.message} The token goes only to the Discovery host in the settings and to hubs Discovery named for it.`
-          : 'Not sent: the address is not valid.',
-    };
-  }
-  const exchange = await sendEvoRequest(url, token.accessToken, undefined, { source: 'console', method, body });
+  const exchange = await sendWithBearer(token.credential, url, { source: 'console', method, body });
   if ('failure' in exchange) {
+    if (exchange.failure === 'refused-host') {
+      return {
+        durationMs: 0,
+        problem: `Not sent: ${exchange.error} The token goes only to the Discovery host in the settings and to hubs Discovery named for it.`,
+      };
+    }
     return {
       durationMs: elapsed(),
       problem:
-        exchange.failure === 'blocked-by-policy'
+        exchange.failure === 'blocked-by-policy' || exchange.failure === 'redirected'
           ? exchange.error
           : exchange.failure === 'timeout'
             ? 'No answer in time.'

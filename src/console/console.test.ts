@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskedExchange, withoutSecrets, type ExchangeEntry } from './exchangeLog.ts';
+import { maskedExchange, withoutSecrets, type ExchangeEntry } from '../http/index.ts';
 import { diffReports, readReport, reportMarkdown, sideBySide, type ScopeReport } from './scopeReport.ts';
 import { curlSnippet, fetchSnippet, pythonSnippet } from './snippets.ts';
 

@@ -1,5 +1,5 @@
 import type { InstanceView, TokenIdentity } from '../evo/discovery.ts';
-import { bearerFor } from '../evo/hostPolicy.ts';
+import { bearerAllowed, type BearerCredential } from '../http/index.ts';
 import { PROBE_TARGETS, probe, type ProbeOutcome, type ProbeTarget } from '../evo/scopeProbe.ts';
 
 /**
@@ -63,16 +63,13 @@ async function answerOf(
   token: TokenIdentity,
   target: Pick<ProbeTarget, 'api' | 'scope'>,
   url: string,
-  ask: (bearer: string) => Promise<ProbeOutcome> = (bearer) => probe(url, bearer),
+  ask: (credential: BearerCredential) => Promise<ProbeOutcome> = (credential) => probe(url, credential),
 ): Promise<ApiAnswer> {
   const { api, scope } = target;
-  let bearer: string;
-  try {
-    bearer = bearerFor(token, url);
-  } catch {
+  if (!(await bearerAllowed(token.credential, url)).ok) {
     return { api, scope, note: 'not called: the address is not a host the token may go to' };
   }
-  const outcome = await ask(bearer);
+  const outcome = await ask(token.credential);
   if (outcome.status === undefined) return { api, scope, note: `no answer (${outcome.detail ?? 'network'})` };
   return { api, scope, status: outcome.status, ...(outcome.title ? { title: outcome.title } : {}) };
 }

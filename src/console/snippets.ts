@@ -1,4 +1,4 @@
-import { SECRET_NAMES, urlWithoutSecrets, withoutSecrets } from './exchangeLog.ts';
+import { SECRET_NAMES, urlWithoutSecrets, withoutSecrets } from '../http/index.ts';
 
 /** A request to offer as code: the token itself is never in it, only a variable that holds it. */
 export interface SnippetRequest {

@@ -25,7 +25,7 @@ export function ApiErrorNotice({
         </ActionButton>
       }
     >
-      <p>{problem.detail}</p>
+      <p className="breakable">{problem.detail}</p>
       <p>
         <strong>What to do:</strong> {problem.action}
       </p>

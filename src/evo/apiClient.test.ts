@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bearerCredential } from '../http/index.ts';
 import { evoGet, TIMEOUT_MS } from './apiClient.ts';
 import { discoverySchema as discoveryResponseSchema } from './evoSchemas.ts';
 import { describeEvoError, EvoApiError, isTransient, parseBearerChallenge, parseRetryAfter } from './evoApiError.ts';
 
 const URL_ = 'https://discover.api.seequent.com/evo/identity/v2/discovery?service=evo';
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXRoYXQtaXMtbG9uZy1lbm91Z2g';
+const CREDENTIAL = bearerCredential(TOKEN, 'https://discover.api.seequent.com');
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
   vi.stubGlobal(
@@ -22,7 +24,7 @@ function answer(status: number, body: unknown, headers: Record<string, string> =
 
 async function failure(): Promise<EvoApiError> {
   try {
-    await evoGet(URL_, TOKEN, discoveryResponseSchema);
+    await evoGet(URL_, CREDENTIAL, discoveryResponseSchema);
   } catch (error) {
     if (error instanceof EvoApiError) return error;
     throw error;
@@ -35,7 +37,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('evoGet', () => {
   it('sends the bearer token and returns the validated body', async () => {
     answer(200, { discovery: { organizations: [], hubs: [], service_access: [] } });
-    await expect(evoGet(URL_, TOKEN, discoveryResponseSchema)).resolves.toEqual({
+    await expect(evoGet(URL_, CREDENTIAL, discoveryResponseSchema)).resolves.toEqual({
       discovery: { organizations: [], hubs: [], service_access: [] },
     });
     const [, init] = vi.mocked(fetch).mock.calls[0]!;

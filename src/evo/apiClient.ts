@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { describeIssues } from './discoverySchemas.ts';
 import { EvoApiError, kindForStatus, parseBearerChallenge, parseRetryAfter } from './evoApiError.ts';
-import { sendEvoRequest, TIMEOUT_MS, type EvoExchange } from './evoRequest.ts';
+import { sendWithBearer, TIMEOUT_MS, type BearerCredential, type Exchange } from '../http/index.ts';
 
 export { TIMEOUT_MS };
 
@@ -25,16 +25,16 @@ async function problemOf(response: Response): Promise<{ title?: string; detail?:
 }
 
 /**
- * GETs an Evo API with the bearer token and returns its JSON body checked against `schema`.
+ * GETs an Evo API with the bearer token (through the door, src/http/) and returns its JSON body checked against `schema`.
  * Every failure becomes an {@link EvoApiError} that says what went wrong without the token.
  */
 export async function evoGet<T>(
   url: string,
-  accessToken: string,
+  credential: BearerCredential,
   schema: z.core.$ZodType<T>,
   signal?: AbortSignal,
 ): Promise<T> {
-  return (await evoGetWithBody(url, accessToken, schema, signal)).data;
+  return (await evoGetWithBody(url, credential, schema, signal)).data;
 }
 
 /**
@@ -43,24 +43,28 @@ export async function evoGet<T>(
  */
 export async function evoGetWithBody<T>(
   url: string,
-  accessToken: string,
+  credential: BearerCredential,
   schema: z.core.$ZodType<T>,
   signal?: AbortSignal,
-  started?: Promise<EvoExchange>,
+  started?: Promise<Exchange>,
 ): Promise<{ data: T; body: unknown }> {
-  const endpoint = endpointOf(url);
-  const exchange = await (started ?? sendEvoRequest(url, accessToken, signal));
+  const exchange = await (started ?? sendWithBearer(credential, url, { signal }));
   if ('failure' in exchange) {
     if (exchange.failure === 'aborted') throw exchange.error;
-    if (exchange.failure === 'blocked-by-policy') {
-      throw new EvoApiError('blocked-by-policy', exchange.error, { endpoint, detail: exchange.error });
+    if (exchange.failure === 'blocked-by-policy' || exchange.failure === 'refused-host') {
+      throw new EvoApiError(exchange.failure, exchange.error, { endpoint: exchange.endpoint, detail: exchange.error });
     }
+    if (exchange.failure === 'redirected') {
+      throw new EvoApiError('redirected', exchange.error, { endpoint: exchange.endpoint, detail: exchange.error });
+    }
+    const endpoint = endpointOf(url);
     if (exchange.failure === 'timeout') {
       throw new EvoApiError('timeout', `No answer from ${endpoint} in ${TIMEOUT_MS / 1000} s.`, { endpoint });
     }
     throw new EvoApiError('network', `No answer from ${endpoint}.`, { endpoint });
   }
   const { response } = exchange;
+  const endpoint = endpointOf(url);
 
   if (!response.ok) {
     const { title, detail } = await problemOf(response);

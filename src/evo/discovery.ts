@@ -10,9 +10,9 @@ import {
   serviceSchema,
 } from './discoverySchemas.ts';
 import { arrivedDiscovery, takeEarlyDiscovery } from './earlyDiscovery.ts';
-import { discoveryEndpoint } from './evoRequest.ts';
+import { discoveryEndpoint } from '../config/catalogue.ts';
+import { allowHubs, type BearerCredential } from '../http/index.ts';
 import { stringClaim } from '../token/decodeAccessToken.ts';
-import { allowHubs, bearerFor } from './hostPolicy.ts';
 
 export { discoveryEndpoint };
 
@@ -186,7 +186,8 @@ export interface DiscoveryResult {
  * fingerprint (so two tokens never share an answer), never by the token itself.
  */
 export interface TokenIdentity {
-  accessToken: string;
+  /** The token's handle at the door (src/http/): features never hold the token itself. */
+  credential: BearerCredential;
   /** The session the token belongs to (its connection), or `pasted`. */
   session: string;
   /** The Discovery URL of the settings: the one host, with Discovery's hubs, the token goes to. */
@@ -200,7 +201,7 @@ export interface TokenIdentity {
 function discoveryResult(token: TokenIdentity, data: DiscoveryResponse, body: unknown): DiscoveryResult {
   const instances = joinDiscovery(data);
   allowHubs(
-    token.fingerprint,
+    token.credential,
     instances.flatMap((instance) => instance.access.flatMap(({ hub }) => (hub.url ? [hub.url] : []))),
   );
   return { instances, accountCount: data.discovery.accounts?.length, body };
@@ -229,10 +230,15 @@ export function discoveryQueryOptions(token: TokenIdentity) {
     ] as const,
     queryFn: async (): Promise<DiscoveryResult> => {
       const endpoint = discoveryEndpoint(discoveryUrl);
-      const bearer = bearerFor(token, endpoint);
       // The call the sign-in started as soon as it had the token, if this is that token's first ask.
       const started = takeEarlyDiscovery(token.fingerprint, discoveryUrl);
-      const { data, body } = await evoGetWithBody(endpoint, bearer, discoveryEnvelopeSchema, undefined, started);
+      const { data, body } = await evoGetWithBody(
+        endpoint,
+        token.credential,
+        discoveryEnvelopeSchema,
+        undefined,
+        started,
+      );
       return discoveryResult(token, data, body);
     },
     // The sign-in's early call may already have its answer: then the first render shows it.

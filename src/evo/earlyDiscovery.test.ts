@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bearerCredential } from '../http/index.ts';
 import { tokenFingerprint } from '../token/fingerprint.ts';
 import {
   arrivedDiscovery,
@@ -26,7 +27,7 @@ describe('early Discovery', () => {
   it('lets the first render wait for an answer on its way, but never longer than asked', async () => {
     await expect(earlyDiscoveryRead(10_000)).resolves.toBeUndefined(); // nothing started: no wait
     answer(200, '{"discovery":{}}');
-    startDiscoveryEarly(TOKEN, URL_);
+    startDiscoveryEarly(bearerCredential(TOKEN, URL_), tokenFingerprint(TOKEN));
     await earlyDiscoveryRead(10_000);
     expect(arrivedDiscovery(tokenFingerprint(TOKEN), URL_)?.body).toEqual({ discovery: {} });
     forgetEarlyDiscovery();
@@ -34,7 +35,7 @@ describe('early Discovery', () => {
       'fetch',
       vi.fn(() => new Promise<Response>(() => undefined)),
     );
-    startDiscoveryEarly(TOKEN, URL_);
+    startDiscoveryEarly(bearerCredential(TOKEN, URL_), tokenFingerprint(TOKEN));
     const started = Date.now();
     await earlyDiscoveryRead(30);
     expect(Date.now() - started).toBeLessThan(1_000);
@@ -42,8 +43,9 @@ describe('early Discovery', () => {
 
   it('asks once per token, and hands an arrived 200 body to the first render, once used', async () => {
     const fetch = answer(200, '{"discovery":{}}');
-    startDiscoveryEarly(TOKEN, URL_);
-    startDiscoveryEarly(TOKEN, URL_); // StrictMode's second start: no second call
+    startDiscoveryEarly(bearerCredential(TOKEN, URL_), tokenFingerprint(TOKEN));
+    startDiscoveryEarly(bearerCredential(TOKEN, URL_), tokenFingerprint(TOKEN)); // StrictMode's second start: no second call
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(fetch.mock.calls[0]).toEqual([`${URL_}/evo/identity/v2/discovery?service=evo`, expect.anything()]);
     await vi.waitFor(() => expect(arrivedDiscovery(tokenFingerprint(TOKEN), URL_)).toBeDefined());
@@ -56,7 +58,7 @@ describe('early Discovery', () => {
 
   it('leaves a failed answer to the query, which takes the same response once', async () => {
     answer(503, '{"title":"down"}');
-    startDiscoveryEarly(TOKEN, URL_);
+    startDiscoveryEarly(bearerCredential(TOKEN, URL_), tokenFingerprint(TOKEN));
     const started = takeEarlyDiscovery(tokenFingerprint(TOKEN), URL_);
     expect(started).toBeDefined();
     const exchange = await started!;
@@ -67,7 +69,7 @@ describe('early Discovery', () => {
 
   it('gives nothing to another token or another Discovery URL', () => {
     answer(200, '{}');
-    startDiscoveryEarly(TOKEN, URL_);
+    startDiscoveryEarly(bearerCredential(TOKEN, URL_), tokenFingerprint(TOKEN));
     expect(takeEarlyDiscovery(tokenFingerprint('other.token.here'), URL_)).toBeUndefined();
     expect(takeEarlyDiscovery(tokenFingerprint(TOKEN), 'https://elsewhere.example')).toBeUndefined();
   });

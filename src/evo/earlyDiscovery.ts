@@ -1,5 +1,5 @@
-import { tokenFingerprint } from '../token/fingerprint.ts';
-import { discoveryEndpoint, sendEvoRequest, type EvoExchange } from './evoRequest.ts';
+import { sendWithBearer, type BearerCredential, type Exchange } from '../http/index.ts';
+import { discoveryEndpoint } from '../config/catalogue.ts';
 
 /**
  * Discovery calls started the moment a sign-in's code exchange returns a token, before the
@@ -7,7 +7,7 @@ import { discoveryEndpoint, sendEvoRequest, type EvoExchange } from './evoReques
  * of asking again. Keyed by the token's one-way fingerprint and the Discovery URL, never the token.
  */
 interface Early {
-  exchange: Promise<EvoExchange>;
+  exchange: Promise<Exchange>;
   /** Settles once the answer has been read (or there is none to read). */
   read: Promise<void>;
   /** The body of a 200 answer, once it has been read (from a clone; the response stays unread). */
@@ -18,11 +18,15 @@ const early = new Map<string, Early>();
 
 const keyOf = (fingerprint: string, discoveryUrl: string) => `${fingerprint} ${discoveryUrl}`;
 
-/** Starts the Discovery call for a fresh token. The Discovery URL is the settings' own. */
-export function startDiscoveryEarly(accessToken: string, discoveryUrl: string): void {
-  const key = keyOf(tokenFingerprint(accessToken), discoveryUrl);
+/**
+ * Starts the Discovery call for a fresh token (its handle at the door, and its fingerprint for the
+ * key). The Discovery URL is the settings' own, the credential's.
+ */
+export function startDiscoveryEarly(credential: BearerCredential, fingerprint: string): void {
+  const { discoveryUrl } = credential;
+  const key = keyOf(fingerprint, discoveryUrl);
   if (early.has(key)) return;
-  const exchange = sendEvoRequest(discoveryEndpoint(discoveryUrl), accessToken);
+  const exchange = sendWithBearer(credential, discoveryEndpoint(discoveryUrl));
   // Read a good answer as soon as it lands, so the page's first render can show it.
   const read = exchange.then(async (answer) => {
     if (!('response' in answer) || answer.response.status !== 200) return;
@@ -66,7 +70,7 @@ export function arrivedDiscovery(
 }
 
 /** The early call for this token and URL, once: a later refetch asks again. */
-export function takeEarlyDiscovery(fingerprint: string, discoveryUrl: string): Promise<EvoExchange> | undefined {
+export function takeEarlyDiscovery(fingerprint: string, discoveryUrl: string): Promise<Exchange> | undefined {
   const key = keyOf(fingerprint, discoveryUrl);
   const started = early.get(key);
   early.delete(key);

@@ -3,6 +3,8 @@
  * list for the console's request templates and the Postman, Bruno and `.http` exports. Pure data,
  * safe in a browser and in Node.
  */
+import { DISCOVERY_PATH } from '../config/catalogue.ts';
+
 export interface EndpointTemplate {
   label: string;
   base: 'discovery' | 'hub';
@@ -13,7 +15,7 @@ export interface EndpointTemplate {
 }
 
 export const ENDPOINT_TEMPLATES: readonly EndpointTemplate[] = [
-  { label: 'Discovery', base: 'discovery', path: '/evo/identity/v2/discovery?service=evo', scope: 'evo.discovery' },
+  { label: 'Discovery', base: 'discovery', path: `${DISCOVERY_PATH}?service=evo`, scope: 'evo.discovery' },
   {
     label: 'Workspaces: list',
     base: 'hub',

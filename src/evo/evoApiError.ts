@@ -10,7 +10,8 @@ export type EvoErrorKind =
   | 'timeout'
   | 'bad-response' // 2xx, but not the JSON shape the API promises
   | 'blocked-by-policy' // not sent: this page's Content-Security-Policy does not list the address
-  | 'refused-host'; // not sent: the address is not the Discovery host or a hub Discovery named
+  | 'refused-host' // not sent: the address is not the Discovery host or a hub Discovery named
+  | 'redirected'; // answered with a redirect, not followed: the token is not sent there
 
 /** A bearer challenge from `WWW-Authenticate` (RFC 6750 §3). */
 export interface BearerChallenge {
@@ -107,8 +108,15 @@ export function describeEvoError(error: unknown, apiName: string): EvoProblem {
     case 'refused-host':
       return {
         title: `${apiName} was not called: the token does not go to that address`,
-        detail: `${details.endpoint} is neither the Discovery host in the settings nor a hub that Discovery named for this session. This page sends the bearer token to those hosts only, so that a link or a tampered answer cannot send it anywhere else.`,
+        detail: `${details.detail ?? error.message} ${details.endpoint} is not under the Discovery URL in the settings nor under a hub that Discovery named for this session. This page sends the bearer token there only, so that a link or a tampered answer cannot send it anywhere else.`,
         action: 'Call Discovery first, or check the Discovery URL in the connection settings.',
+      };
+    case 'redirected':
+      return {
+        title: `${apiName} answered with a redirect, which the page did not follow`,
+        detail: `${details.detail ?? error.message} A redirect could lead the token anywhere, so this page never follows one with it.`,
+        action:
+          'Put the address Evo should be called at in the connection settings (the Discovery URL), so that no redirect is needed.',
       };
     case 'unauthorized':
       return {

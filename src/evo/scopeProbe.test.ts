@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bearerCredential } from '../http/index.ts';
 import { probe, probeMeaning } from './scopeProbe.ts';
+
+const CREDENTIAL = bearerCredential('t', 'https://hub.example');
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -13,17 +16,21 @@ function answer(status: number) {
 describe('probe', () => {
   it('reports 200 as allowed and 403 / 401 by kind, without throwing', async () => {
     answer(200);
-    expect(await probe('https://hub.example/x', 't')).toEqual({ status: 200, verdict: 'allowed', body: { files: [] } });
+    expect(await probe('https://hub.example/x', CREDENTIAL)).toEqual({
+      status: 200,
+      verdict: 'allowed',
+      body: { files: [] },
+    });
     answer(403);
-    expect(await probe('https://hub.example/x', 't')).toMatchObject({
+    expect(await probe('https://hub.example/x', CREDENTIAL)).toMatchObject({
       status: 403,
       verdict: 'forbidden',
       detail: 'no',
     });
     answer(401);
-    expect((await probe('https://hub.example/x', 't')).verdict).toBe('unauthorized');
+    expect((await probe('https://hub.example/x', CREDENTIAL)).verdict).toBe('unauthorized');
     answer(500);
-    expect(await probe('https://hub.example/x', 't')).toMatchObject({ status: 500, verdict: 'other' });
+    expect(await probe('https://hub.example/x', CREDENTIAL)).toMatchObject({ status: 500, verdict: 'other' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { queryOptions, useQueries } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { evoGet } from './apiClient.ts';
-import { bearerFor } from './hostPolicy.ts';
+import type { BearerCredential } from '../http/index.ts';
 import type { TokenIdentity } from './discovery.ts';
 import { EvoApiError } from './evoApiError.ts';
 import type { InstanceRef } from './workspaces.ts';
@@ -62,9 +62,9 @@ export interface ProbeOutcome {
 }
 
 /** Calls the API once and reports the status instead of throwing. */
-export async function probe(url: string, accessToken: string): Promise<ProbeOutcome> {
+export async function probe(url: string, credential: BearerCredential): Promise<ProbeOutcome> {
   try {
-    const body = await evoGet(url, accessToken, z.unknown());
+    const body = await evoGet(url, credential, z.unknown());
     return { status: 200, verdict: 'allowed', body };
   } catch (error) {
     if (!(error instanceof EvoApiError)) throw error;
@@ -145,7 +145,7 @@ export function scopeProbeQueryOptions(
     ] as const,
     queryFn: () => {
       const url = target.url(hub, encodeURIComponent(instance.id), encodeURIComponent(workspaceId));
-      return probe(url, bearerFor(token, url));
+      return probe(url, token.credential);
     },
     retry: false,
     staleTime: Infinity,

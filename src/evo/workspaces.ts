@@ -1,7 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { evoGet } from './apiClient.ts';
 import { readItems, workspaceLinksSchema, workspaceList, type ReadItem, type Workspace } from './evoSchemas.ts';
-import { bearerFor } from './hostPolicy.ts';
 import type { TokenIdentity } from './discovery.ts';
 
 export type { Workspace };
@@ -86,7 +85,7 @@ export function workspacesQueryOptions(instance: InstanceRef, request: Workspace
     ] as const,
     queryFn: async () => {
       const url = workspacesUrl(instance, request);
-      return readWorkspacePage(await evoGet(url, bearerFor(token, url), workspaceList.envelope));
+      return readWorkspacePage(await evoGet(url, token.credential, workspaceList.envelope));
     },
     placeholderData: keepPreviousData,
   });

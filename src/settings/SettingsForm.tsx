@@ -1,5 +1,6 @@
 import './settings.css';
 import { useId, useLayoutEffect, useState, type ReactNode } from 'react';
+import { IMS_AUTHORITY } from '../config/catalogue.ts';
 import type { AppEnv } from '../config/env.ts';
 import { ENVIRONMENT_IDS, type EnvironmentId } from '../config/environments.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
@@ -108,7 +109,7 @@ export function SettingsForm({ env, saved, onSave, redirectUri, shareLink, child
           value={draft.authority}
           readOnly={preset.authority !== undefined}
           spellCheck={false}
-          placeholder={draft.environment === 'custom' ? 'https://login.example.com' : 'https://ims.bentley.com'}
+          placeholder={draft.environment === 'custom' ? 'https://login.example.com' : IMS_AUTHORITY}
           onChange={(event) => update({ authority: event.target.value })}
           {...invalid('authority')}
         />

@@ -8,32 +8,11 @@ import {
   validateSettings,
 } from './connectionSettings.ts';
 import { loadSettings, saveSettings, SETTINGS_KEY } from './settingsStorage.ts';
+import { MemoryStorage } from '../config/catalogue.ts';
 
 const result = readEnv({});
 if (!result.ok) throw new Error('test env must be valid');
 const env = result.env;
-
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-}
 
 describe('validateSettings', () => {
   it('accepts the sandbox defaults', () => {

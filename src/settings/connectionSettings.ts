@@ -1,6 +1,7 @@
 import type { AppEnv } from '../config/env.ts';
 import { isEnvironmentId, type EnvironmentId } from '../config/environments.ts';
 import { blockedByPolicy } from '../config/contentSecurity.ts';
+import { EVO_DISCOVERY_URL, IMS_AUTHORITY } from '../config/catalogue.ts';
 import { checkServiceUrl } from '../config/url.ts';
 import { REQUIRED_SCOPES } from '../config/scopes.ts';
 
@@ -60,7 +61,7 @@ export function validateSettings(settings: ConnectionSettings): SettingsErrors {
   const errors: SettingsErrors = {};
   const authority = checkServiceUrl(settings.authority);
   if (!authority.ok) {
-    errors.authority = `The authority ${authority.reason}. Enter the issuer URL of the identity provider, such as https://ims.bentley.com.`;
+    errors.authority = `The authority ${authority.reason}. Enter the issuer URL of the identity provider, such as ${IMS_AUTHORITY}.`;
   } else {
     const blocked = blockedByPolicy(authority.url);
     if (blocked) errors.authority = blocked;
@@ -74,7 +75,7 @@ export function validateSettings(settings: ConnectionSettings): SettingsErrors {
   }
   const discovery = checkServiceUrl(settings.discoveryUrl);
   if (!discovery.ok) {
-    errors.discoveryUrl = `The Discovery URL ${discovery.reason}. The Evo default is https://discover.api.seequent.com.`;
+    errors.discoveryUrl = `The Discovery URL ${discovery.reason}. The Evo default is ${EVO_DISCOVERY_URL}.`;
   } else {
     const blocked = blockedByPolicy(discovery.url);
     if (blocked) errors.discoveryUrl = blocked;

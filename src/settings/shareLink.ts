@@ -1,19 +1,11 @@
+import * as base64url from 'jose/base64url';
 import type { AppEnv } from '../config/env.ts';
 import { normalizeSettings, settingsFromJson, type ConnectionSettings } from './connectionSettings.ts';
 
 const PARAM = 'settings';
 
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(value: string): string {
-  const binary = atob(value.replaceAll('-', '+').replaceAll('_', '/'));
-  return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
-}
+const toBase64Url = (text: string): string => base64url.encode(text);
+const fromBase64Url = (value: string): string => new TextDecoder().decode(base64url.decode(value));
 
 /**
  * A link that opens the app with these settings. It carries settings only (never a token, code

@@ -1,5 +1,12 @@
-import { recordedFetch } from '../console/exchangeLog.ts';
-import { compactVerify, createRemoteJWKSet, customFetch, decodeProtectedHeader, errors, type JWTVerifyGetKey } from 'jose';
+import {
+  compactVerify,
+  createRemoteJWKSet,
+  customFetch,
+  decodeProtectedHeader,
+  errors,
+  type JWTVerifyGetKey,
+} from 'jose';
+import { doorFetch } from '../http/index.ts';
 
 /** The outcome of checking a JWT's signature against its issuer's published keys. */
 export type SignatureCheck =
@@ -20,7 +27,8 @@ export function remoteKeySet(jwksUri: string): JWTVerifyGetKey {
   let keys = remoteKeySets.get(jwksUri);
   if (!keys) {
     keys = createRemoteJWKSet(new URL(jwksUri), {
-      [customFetch]: (url, init) => recordedFetch('signature', url, init, fetch),
+      // jose's own fetch seam: the key fetch goes through the door, recorded.
+      [customFetch]: (url, init) => doorFetch('signature', url, init),
     });
     remoteKeySets.set(jwksUri, keys);
   }
@@ -30,8 +38,7 @@ export function remoteKeySet(jwksUri: string): JWTVerifyGetKey {
 /** Where an issuer publishes its keys: `jwks_uri` of its OpenID metadata. */
 export async function findJwksUri(
   issuer: string,
-  fetcher: (url: string, init: RequestInit) => Promise<Response> = (url, init) =>
-    recordedFetch('signature', url, init, fetch),
+  fetcher: (url: string, init: RequestInit) => Promise<Response> = (url, init) => doorFetch('signature', url, init),
 ): Promise<string> {
   const response = await fetcher(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
     headers: { Accept: 'application/json' },

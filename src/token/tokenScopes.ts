@@ -1,28 +1,15 @@
-/** How a token carried its scopes. */
-export type ScopeForm = 'array' | 'string' | 'scp-array' | 'scp-string' | 'none';
+import { scopeClaim, type ScopeForm } from '../config/catalogue.ts';
+
+export type { ScopeForm };
 
 export interface TokenScopes {
   scopes: string[];
   form: ScopeForm;
 }
 
-function fromValue(value: unknown): string[] | undefined {
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string' && item !== '');
-  if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
-  return undefined;
-}
-
-/**
- * Reads the granted scopes from access token claims in any of the forms issuers use: a JSON array
- * in `scope` (IMS and IdentityServer), a space-separated string in `scope` (RFC 9068), or `scp`
- * (Microsoft Entra and others), as a string or an array.
- */
+/** Reads the granted scopes from access token claims, in any form issuers use (see the catalogue). */
 export function tokenScopes(claims: Record<string, unknown>): TokenScopes {
-  const scope = fromValue(claims.scope);
-  if (scope) return { scopes: [...new Set(scope)], form: Array.isArray(claims.scope) ? 'array' : 'string' };
-  const scp = fromValue(claims.scp);
-  if (scp) return { scopes: [...new Set(scp)], form: Array.isArray(claims.scp) ? 'scp-array' : 'scp-string' };
-  return { scopes: [], form: 'none' };
+  return scopeClaim(claims);
 }
 
 /** `aud` as a list, whether the token sent a string or an array. */

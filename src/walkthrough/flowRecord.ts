@@ -4,6 +4,8 @@
  * survives the redirect; cleared on sign-out. The verifier and code it keeps are spent once the
  * code has been exchanged, and the page shows them masked unless asked.
  */
+
+import * as base64url from 'jose/base64url';
 import type { IssuerCheck } from '../auth/sessionEvents.ts';
 import { browserStorage } from '../config/browserStorage.ts';
 
@@ -63,7 +65,5 @@ export function subscribeFlow(listener: () => void): () => void {
 /** The S256 code challenge of a verifier (RFC 7636 §4.2), computed here to check the library's. */
 export async function s256(verifier: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-  let binary = '';
-  for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  return base64url.encode(new Uint8Array(digest));
 }

@@ -1,8 +1,9 @@
 /**
  * The wire, as it happened: every HTTP exchange this tab makes (the provider's metadata, keys,
  * token, refresh and revocation requests through oidc-client-ts; Discovery, Workspaces, probes and
- * console calls through the app's own Evo client; redirects to the provider), recorded where each
- * request is made, not by patching a global. Entries live in this page's memory; the few made just
+ * console calls through the app's own Evo client; redirects to the provider), recorded at the door
+ * (door.ts) every request goes through, not by patching a global. Entries are kept as sent and
+ * masked whenever they are shown or carried (`maskedExchange`). Entries live in this page's memory; the few made just
  * before leaving for the provider (metadata, revocation) ride across that redirect in this tab's
  * sessionStorage with every secret dropped. Nothing is kept beyond the tab, and nothing is logged.
  */
@@ -39,7 +40,13 @@ export const SECRET_NAMES = [
   'code_verifier',
   'id_token',
   'client_secret',
+  // Headers that carry a session: a cookie sent, a cookie set, a proxy's credentials.
+  'cookie',
+  'set-cookie',
+  'proxy-authorization',
 ];
+
+const isSecretName = (name: string) => SECRET_NAMES.includes(name.toLowerCase());
 
 const entries: ExchangeEntry[] = [];
 const listeners = new Set<() => void>();
@@ -100,6 +107,8 @@ export async function recordedFetch(
   input: string | URL,
   init: RequestInit,
   send: (input: string | URL, init: RequestInit) => Promise<Response>,
+  /** What to say about an answer that is not what it seems (a redirect not followed). */
+  explain: (response: Response) => string | undefined = () => undefined,
 ): Promise<Response> {
   const started = performance.now();
   const { id } = add({
@@ -113,7 +122,13 @@ export async function recordedFetch(
   try {
     const response = await send(input, init);
     const durationMs = Math.round(performance.now() - started);
-    update(id, { status: response.status, durationMs, responseHeaders: [...response.headers.entries()] });
+    const failure = explain(response);
+    update(id, {
+      status: response.status,
+      durationMs,
+      responseHeaders: [...response.headers.entries()],
+      ...(failure ? { failure } : {}),
+    });
     response
       .clone()
       .text()
@@ -146,14 +161,23 @@ export function clearExchanges(): void {
   changed();
 }
 
-/** Replaces every secret in a form body, a query string or a JSON body. */
+/** Whether a text is a form body (`a=1&b=2`, a bare name allowed): every part a name, most with a value. */
+function isFormBody(text: string): boolean {
+  const parts = text.split('&');
+  return parts.some((part) => part.includes('=')) && parts.every((part) => /^[^=&\s]+(=[^&\s]*)?$/.test(part));
+}
+
+/**
+ * Replaces every secret in a JSON body (objects and arrays at any depth; a secret's value of any
+ * type, written as JSON), a form body, or a query string. Other text is left as it is.
+ */
 export function withoutSecrets(
   text: string | undefined,
   replace: (name: string, value: string) => string,
 ): string | undefined {
   if (text === undefined) return undefined;
   const trimmed = text.trim();
-  if (trimmed.startsWith('{')) {
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
       const json = JSON.parse(trimmed) as unknown;
       let replaced = false;
@@ -162,9 +186,9 @@ export function withoutSecrets(
         if (value && typeof value === 'object') {
           return Object.fromEntries(
             Object.entries(value).map(([key, inner]) => {
-              if (!SECRET_NAMES.includes(key.toLowerCase()) || typeof inner !== 'string') return [key, walk(inner)];
+              if (!isSecretName(key) || inner === null || inner === undefined) return [key, walk(inner)];
               replaced = true;
-              return [key, replace(key, inner)];
+              return [key, replace(key, typeof inner === 'string' ? inner : JSON.stringify(inner))];
             }),
           );
         }
@@ -176,14 +200,41 @@ export function withoutSecrets(
       // Not JSON after all: treated as text below.
     }
   }
-  if (/^[\w.~%+-]+=[^&\s]*(&[\w.~%+-]+=[^&\s]*)*$/.test(trimmed)) {
-    const params = new URLSearchParams(trimmed);
-    for (const [name, value] of [...params]) {
-      if (SECRET_NAMES.includes(name.toLowerCase())) params.set(name, replace(name, value));
-    }
-    return decodeURIComponent(params.toString().replace(/\+/g, ' '));
+  if (isFormBody(trimmed)) {
+    let replaced = false;
+    const parts = trimmed.split('&').map((part) => {
+      const at = part.indexOf('=');
+      if (at < 0) return part;
+      const name = part.slice(0, at);
+      let decodedName: string;
+      let value: string;
+      try {
+        decodedName = decodeURIComponent(name.replace(/\+/g, ' '));
+        value = decodeURIComponent(part.slice(at + 1).replace(/\+/g, ' '));
+      } catch {
+        decodedName = name;
+        value = part.slice(at + 1);
+      }
+      if (!isSecretName(decodedName)) return `${decodedName}=${value}`;
+      replaced = true;
+      return `${decodedName}=${replace(decodedName, value)}`;
+    });
+    return replaced ? parts.join('&') : text;
   }
   return text;
+}
+
+/** Headers with every secret one replaced (Authorization keeps its scheme word, e.g. `Bearer`). */
+export function headersWithoutSecrets(
+  headers: [string, string][],
+  replace: (name: string, value: string) => string,
+): [string, string][] {
+  return headers.map(([name, value]): [string, string] => {
+    // A header naming an address (Location, Link, Content-Location) has that address's secrets masked.
+    if (!isSecretName(name)) return [name, urlsWithoutSecrets(value, replace)];
+    const scheme = /^(bearer|basic|dpop) /i.exec(value)?.[0] ?? '';
+    return [name, `${scheme}${replace(name, value.slice(scheme.length))}`];
+  });
 }
 
 /** A URL with its secret query parameters replaced. */
@@ -192,7 +243,7 @@ export function urlWithoutSecrets(url: string, replace: (name: string, value: st
     const parsed = new URL(url);
     let changedAny = false;
     for (const [name, value] of [...parsed.searchParams]) {
-      if (SECRET_NAMES.includes(name.toLowerCase())) {
+      if (isSecretName(name)) {
         parsed.searchParams.set(name, replace(name, value));
         changedAny = true;
       }
@@ -208,21 +259,29 @@ const CARRY_KEY = 'evo-lab.exchanges';
 /** Keeps this page's exchanges, every secret dropped, for the page the redirect comes back to. */
 function carryAcrossRedirect(): void {
   const dropped = () => '[secret, not kept across the redirect]';
-  const carried = entries.slice(-20).map((entry) => ({
-    ...entry,
-    carried: true,
-    url: urlWithoutSecrets(entry.url, dropped),
-    requestHeaders: entry.requestHeaders.map(([name, value]): [string, string] =>
-      SECRET_NAMES.includes(name.toLowerCase()) ? [name, dropped()] : [name, value],
-    ),
-    requestBody: withoutSecrets(entry.requestBody, dropped),
-    responseBody: withoutSecrets(entry.responseBody, dropped),
-  }));
+  const carried = entries.slice(-20).map((entry) => {
+    const shown = maskedExchange(entry, dropped);
+    return {
+      ...entry,
+      carried: true,
+      url: shown.url,
+      requestHeaders: shown.requestHeaders,
+      requestBody: shown.requestBody,
+      responseHeaders: shown.responseHeaders,
+      responseBody: shown.responseBody,
+      failure: entry.failure === undefined ? undefined : urlsWithoutSecrets(entry.failure, dropped),
+    };
+  });
   try {
     sessionStorage.setItem(CARRY_KEY, JSON.stringify(carried));
   } catch {
     // Storage refused: the next page starts an empty log.
   }
+}
+
+/** Every URL inside a text (an explanation naming an address) with its secret parameters replaced. */
+function urlsWithoutSecrets(text: string, replace: (name: string, value: string) => string): string {
+  return text.replace(/https?:\/\/[^\s;]+/g, (url) => urlWithoutSecrets(url, replace));
 }
 
 /** Takes the exchanges carried across a redirect into this page's log, once. */
@@ -254,28 +313,32 @@ export interface FoundSecret {
  * The exchange as it is shown: every secret replaced by a placeholder naming it, and the list of
  * the secrets themselves, each to be revealed on its own.
  */
-export function maskedExchange(entry: ExchangeEntry): {
+export function maskedExchange(
+  entry: ExchangeEntry,
+  /** Replaces each secret; by default with a placeholder naming it. */
+  replacement?: (name: string, value: string) => string,
+): {
   url: string;
   requestHeaders: [string, string][];
   requestBody?: string;
+  responseHeaders?: [string, string][];
   responseBody?: string;
   secrets: FoundSecret[];
 } {
   const secrets: FoundSecret[] = [];
+  const keep = entry.carried && !replacement;
   const mask = (where: string) => (name: string, value: string) => {
-    if (!entry.carried) secrets.push({ where, name, value });
-    return entry.carried ? value : `•••• ${name} ••••`;
+    if (keep) return value;
+    if (!replacement) secrets.push({ where, name, value });
+    if (replacement) return replacement(name, value);
+    return name.toLowerCase() === 'authorization' ? '•••• access token ••••' : `•••• ${name} ••••`;
   };
-  const requestHeaders = entry.requestHeaders.map(([name, value]): [string, string] => {
-    if (!SECRET_NAMES.includes(name.toLowerCase()) || entry.carried) return [name, value];
-    const scheme = /^bearer /i.exec(value)?.[0] ?? '';
-    secrets.push({ where: 'request header', name, value: value.slice(scheme.length) });
-    return [name, `${scheme}•••• access token ••••`];
-  });
+  const requestHeaders = headersWithoutSecrets(entry.requestHeaders, mask('request header'));
   return {
     url: urlWithoutSecrets(entry.url, mask('URL')),
     requestHeaders,
     requestBody: withoutSecrets(entry.requestBody, mask('request body')),
+    responseHeaders: entry.responseHeaders && headersWithoutSecrets(entry.responseHeaders, mask('response header')),
     responseBody: withoutSecrets(entry.responseBody, mask('response body')),
     secrets,
   };
