@@ -22,8 +22,15 @@ test('shows which requested scopes the limited registration did not grant, and w
   await expect(scopes.getByRole('row', { name: /offline_access\s+yes\s+no\s+Requested, not granted/ })).toBeVisible();
   await expect(page.getByText('No refresh token came back.')).toBeVisible();
   const reach = page.getByRole('table', { name: 'Which Evo APIs this token can reach' });
-  await expect(reach.getByRole('row', { name: /^Workspaces\s+evo\.workspace\s+can call it/ })).toBeVisible();
-  await expect(reach.getByRole('row', { name: /^Geoscience Objects\s+evo\.object\s+refused \(403\)/ })).toBeVisible();
+  await expect(
+    reach.getByRole('row', { name: /^Workspaces\s+evo\.workspace\s+would be let in \(scope granted\)/ }),
+  ).toBeVisible();
+  await expect(
+    reach.getByRole('row', { name: /^Geoscience Objects\s+evo\.object\s+would be refused \(scope not granted\)/ }),
+  ).toBeVisible();
+  // Audit is never called by this page: no row claims an answer for it.
+  await expect(reach.getByRole('row', { name: /^Audit\s/ })).toContainText('this page never calls it');
+  await expect(reach).not.toContainText('seen at');
 });
 
 test('inspects a pasted token without signing in, calls Discovery with it, and catches a tampered copy', async ({

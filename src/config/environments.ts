@@ -20,6 +20,9 @@ export interface EnvironmentPreset {
 
 export const EVO_DISCOVERY_URL = 'https://discover.api.seequent.com';
 
+/** The `aud` the sandbox's Evo twin expects (sandbox/ims/tokenShape.ts EVO_AUDIENCE). */
+export const SANDBOX_EVO_AUDIENCE = 'evo';
+
 export interface PresetInputs {
   sandboxAuthority: string;
   sandboxDiscoveryUrl: string;
