@@ -143,7 +143,10 @@ test('a callback without iss from a provider that promises it is refused before 
 
 test('the walkthrough shows the iss check of a real sign-in', async ({ page }) => {
   await signIn(page, 'ada@example.com');
-  await page.getByRole('region', { name: 'How this sign-in happened' }).getByRole('button', { name: 'Show the steps' }).click();
+  await page
+    .getByRole('region', { name: 'How this sign-in happened' })
+    .getByRole('button', { name: 'Show the steps' })
+    .click();
   await expect(page.getByText('checked: it is the issuer this sign-in was sent to')).toBeVisible();
 });
 

@@ -89,7 +89,7 @@ test('explains a pasted token that is not a JWT instead of failing', async ({ pa
   await expect(page.getByRole('region', { name: 'Evo Discovery' }).getByRole('alert')).toContainText('401');
 });
 
-test('copies the token, a curl line and an .env line only on request, and shows the token elided', async ({
+test('copies the token, a curl line that reads it from $EVO_ACCESS_TOKEN and an .env line only on request, and shows the token elided', async ({
   page,
   context,
 }) => {
@@ -98,12 +98,16 @@ test('copies the token, a curl line and an .env line only on request, and shows 
   const token = await storedAccessToken(page);
   const elsewhere = page.getByRole('region', { name: 'Use this token elsewhere' });
   await expect(elsewhere).not.toContainText(token);
-  await expect(elsewhere.getByLabel('curl for Discovery, token elided')).toContainText('Authorization: Bearer eyJ');
+  // The curl line reads the token from $EVO_ACCESS_TOKEN: never on a command line (ps, shell history).
+  const curl = [
+    'curl -sS \\',
+    '  -H "Authorization: Bearer ${EVO_ACCESS_TOKEN}" \\',
+    '  "http://127.0.0.1:3002/evo/identity/v2/discovery?service=evo"',
+  ].join('\n');
+  await expect(elsewhere.getByLabel('curl for Discovery')).toHaveText(curl);
 
   await elsewhere.getByRole('button', { name: 'Copy curl for Discovery' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-    `curl -sS -H "Authorization: Bearer ${token}" "http://127.0.0.1:3002/evo/identity/v2/discovery?service=evo"`,
-  );
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(curl);
   await elsewhere.getByRole('button', { name: 'Copy EVO_ACCESS_TOKEN= line for .env' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`EVO_ACCESS_TOKEN=${token}`);
   await elsewhere.getByRole('button', { name: 'Copy the access token' }).click();
