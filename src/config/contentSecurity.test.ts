@@ -75,7 +75,8 @@ describe('VITE_ALLOWED_ORIGINS', () => {
       contentSecurityPolicy({ VITE_ALLOWED_ORIGINS: 'http://127.0.0.1:3011 https://*.example.net' }, { header: true }),
     ];
     // CSP Level 3 §2.3.1 host-source: scheme://host[:port], host a name or *.-wildcard, no brackets.
-    const valid = /^(?:'[a-z0-9+/=-]+'|[a-z][a-z0-9+.-]*:|\*|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*\.)?[a-z0-9.*-]+(?::(?:\d+|\*))?)$/i;
+    const valid =
+      /^(?:'[a-z0-9+/=-]+'|[a-z][a-z0-9+.-]*:|\*|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*\.)?[a-z0-9.*-]+(?::(?:\d+|\*))?)$/i;
     const sources = policies.flatMap((policy) =>
       policy.split(';').flatMap((directive) => directive.trim().split(/\s+/).slice(1)),
     );

@@ -67,7 +67,13 @@ export interface VerdictInput {
  */
 export function tokenVerdict({ decoded, now, expected, signature, responseExpiresAt }: VerdictInput): TokenVerdict {
   if (decoded.kind === 'malformed') {
-    return { standing: 'unreadable', usable: false, refusal: 'it is not a well-formed token', times: undefined, warnings: [] };
+    return {
+      standing: 'unreadable',
+      usable: false,
+      refusal: 'it is not a well-formed token',
+      times: undefined,
+      warnings: [],
+    };
   }
   if (decoded.kind !== 'jwt') {
     const expired = responseExpiresAt !== undefined && responseExpiresAt.getTime() <= now.getTime();
