@@ -208,11 +208,19 @@ export const test = base.extend<{ recorded: Recorded }>({
       for (const each of open) {
         const exposed = await each
           .evaluate(() => {
-            const values = (storage: Storage) =>
-              Object.keys(storage).map((key) => ({ key, value: storage.getItem(key) ?? '' }));
+            // Site data blocked: the storage cannot be opened, so nothing can be in it.
+            const values = (open: () => Storage) => {
+              let storage: Storage;
+              try {
+                storage = open();
+              } catch {
+                return [];
+              }
+              return Object.keys(storage).map((key) => ({ key, value: storage.getItem(key) ?? '' }));
+            };
             return {
-              local: values(localStorage),
-              session: values(sessionStorage),
+              local: values(() => localStorage),
+              session: values(() => sessionStorage),
               title: document.title,
               text: document.body?.innerText ?? '',
             };

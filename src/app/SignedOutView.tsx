@@ -48,8 +48,9 @@ const exchangeLogPanel = lazyModule(() =>
 );
 
 /**
- * This tab's exchanges, when it made any: after a sign-out, the revocation and the end-session
- * redirect (carried across it with their secrets dropped). Loaded when opened.
+ * This tab's exchanges, when it made any: after a sign-out, the end-session redirect only (carried
+ * across it with its secrets dropped; the session's own exchanges, the revocation requests among
+ * them, were cleared when it ended). Loaded when opened.
  */
 function TabExchanges() {
   const count = useSyncExternalStore(subscribeExchanges, () => exchanges().length);
