@@ -62,4 +62,12 @@ describe('reachWords: observed versus inferred', () => {
       expect(words).toMatch(/^would be refused: signed by https:\/\/other\.example/);
     }
   });
+
+  it('does not guess for a token it cannot read', () => {
+    const opaque: TokenVerdict = { ...usable, standing: 'opaque', usable: false, refusal: 'not a JWT' };
+    expect(reachWords(row('Discovery', ['evo.discovery']), opaque, nothing)).toEqual({
+      words: 'cannot tell: not a JWT',
+      yes: false,
+    });
+  });
 });

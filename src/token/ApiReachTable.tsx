@@ -55,6 +55,9 @@ export function reachWords(row: Row, verdict: TokenVerdict, context: ReachContex
     }
   }
   const never = row.calledHere ? '' : '; this page never calls it';
+  // A token the page cannot read: it says so, and does not guess what the API would answer.
+  if (verdict.standing === 'opaque')
+    return { words: `cannot tell: ${verdict.refusal ?? 'not a JWT'}${never}`, yes: false };
   if (!verdict.usable)
     return { words: `would be refused: ${verdict.refusal ?? 'the token is not usable'}${never}`, yes: false };
   if (!row.reachable) return { words: `would be refused (scope not granted)${never}`, yes: false };
