@@ -67,11 +67,15 @@ test('a token validly signed by another issuer is checked against its keys only,
   await expect(summary.locator('.verdict')).toHaveText(`Not usable: ${refusal}.`);
   // The reach table follows the same verdict, row by row.
   const reach = page.getByRole('table', { name: 'Which Evo APIs this token can reach' });
-  for (const api of ['Discovery', 'Workspaces']) {
+  for (const api of ['Workspaces', 'Files', 'Audit']) {
     await expect(reach.getByRole('row', { name: new RegExp(`^${api}\\s`) })).toContainText(
       `would be refused: ${refusal}`,
     );
   }
+  // Discovery was called with it: the Evo twin's answer, as seen.
+  await expect(reach.getByRole('row', { name: /^Discovery\s/ })).toContainText(
+    /refused: 401 seen at \d\d:\d\d \(the API did not accept the token\)/,
+  );
   await expect(reach).not.toContainText('would be let in');
 });
 
@@ -113,10 +117,11 @@ test('the reach table says "seen at" only for answers the scope probe got, with 
   await signIn(page, 'ada@example.com');
   const reach = page.getByRole('table', { name: 'Which Evo APIs this token can reach' });
   const row = (api: string) => reach.getByRole('row', { name: new RegExp(`^${api}\\s`) });
-  // Before a probe: inferred words only.
+  // Discovery has answered (the page calls it at once); the rest is inferred before a probe.
+  await expect(row('Discovery')).toContainText(/let in: 200 seen at \d\d:\d\d(?!\d| in)/);
   await expect(row('Workspaces')).toContainText('would be let in (scope granted)');
   await expect(row('Files')).toContainText('would be refused (scope not granted)');
-  await expect(reach).not.toContainText('seen at');
+  for (const api of ['Workspaces', 'Files', 'Audit']) await expect(row(api)).not.toContainText('seen at');
 
   await probeFirstWorkspace(page, 'Analytical Engines - Exploration');
   await expect(row('Workspaces')).toContainText(/let in: 200 seen at \d\d:\d\d in .+; your role there: \w+/);

@@ -86,6 +86,10 @@ export function TokenWorkbench({
       })),
     [accessToken],
   );
+  const observeDiscovery = useCallback(
+    (observation: Omit<ReachObservation, 'workspace' | 'role'>) => observe('Discovery', observation),
+    [observe],
+  );
   const claims = decoded.kind === 'jwt' ? decoded.claims : undefined;
   const issuer = stringClaim(claims, 'iss');
   const checkStarted = decoded.kind === 'jwt' && (checkSignatureAutomatically || signatureAsked);
@@ -130,7 +134,12 @@ export function TokenWorkbench({
         </ErrorBoundary>
       ) : null}
       <ErrorBoundary what="Discovery panel">
-        <DiscoveryPanel token={identity} chosenInstanceId={instance?.id} onChooseInstance={chooseInstance} />
+        <DiscoveryPanel
+          token={identity}
+          chosenInstanceId={instance?.id}
+          onChooseInstance={chooseInstance}
+          onObserved={observeDiscovery}
+        />
       </ErrorBoundary>
       {instance ? (
         <Loaded module={workspaceViews} what="workspace views">

@@ -70,4 +70,12 @@ describe('reachWords: observed versus inferred', () => {
       yes: false,
     });
   });
+
+  it('says when Discovery answered, with no workspace to name', () => {
+    expect(
+      reachWords(row('Discovery', ['evo.discovery']), usable, {
+        observed: { Discovery: { status: 200, verdict: 'allowed', at } },
+      }).words,
+    ).toBe('let in: 200 seen at 10:42');
+  });
 });

@@ -8,8 +8,8 @@ export interface ReachObservation {
   verdict: 'allowed' | 'forbidden' | 'unauthorized' | 'other';
   /** When the answer came. */
   at: Date;
-  /** The workspace the call was made in. */
-  workspace: string;
+  /** The workspace the call was made in (none for Discovery). */
+  workspace?: string;
   /** The person's role in that workspace, when the Workspaces API said it. */
   role?: string;
 }
@@ -38,7 +38,7 @@ type Row = ReturnType<typeof apiReach>[number];
 export function reachWords(row: Row, verdict: TokenVerdict, context: ReachContext): { words: string; yes: boolean } {
   const seen = context.observed[row.api];
   if (seen) {
-    const when = `${seen.status ?? 'no answer'} seen at ${timeOf(seen.at)} in ${seen.workspace}`;
+    const when = `${seen.status ?? 'no answer'} seen at ${timeOf(seen.at)}${seen.workspace ? ` in ${seen.workspace}` : ''}`;
     const role = seen.role ? `; your role there: ${seen.role}` : '';
     switch (seen.verdict) {
       case 'allowed':
