@@ -222,3 +222,23 @@ test('the page’s own Content-Security-Policy parses: no CSP error or warning i
   expect(recorded.console.length).toBeGreaterThan(0);
   expect(recorded.console.filter((line) => /Content[ -]Security[ -]Policy|source list/i.test(line))).toEqual([]);
 });
+
+test('a change of connection while signed in empties the exchange log too', async ({ page }) => {
+  await signIn(page, 'ada@example.com', { check: ['offline_access'] });
+  await page.getByText('Share these settings').click();
+  const link = new URL(await page.getByLabel('Share link').inputValue());
+  const settings = JSON.parse(Buffer.from(link.hash.slice('#settings='.length), 'base64url').toString()) as {
+    scopes: string[];
+  };
+  // The same connection with one more scope: another connection, so another session.
+  const changed = Buffer.from(JSON.stringify({ ...settings, scopes: [...settings.scopes, 'evo.file'] })).toString(
+    'base64url',
+  );
+  await page.goto(`/#settings=${changed}`);
+  await page.getByRole('button', { name: 'Use the shared settings' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await paste(page, 'a-pasted-token-that-is-not-a-jwt-0123456789');
+  const log = await openExchangeLog(page);
+  await expect(log.getByRole('listitem').filter({ hasText: '/evo/identity/v2/discovery' }).first()).toBeVisible();
+  await expect(log).not.toContainText('/connect/token');
+});
