@@ -1,4 +1,4 @@
-import { expect, fillSandboxLogin, IMS_TWIN, signIn, test } from './support/fixtures.ts';
+import { expect, fillSandboxLogin, IMS_TWIN, signIn, storedAccessToken, test } from './support/fixtures.ts';
 
 const EVO_TWIN = 'http://127.0.0.1:3002';
 
@@ -103,6 +103,7 @@ test("fetches the provider's metadata while the page is idle, once, so Sign in g
 
 test('signs out at the provider and leaves no token in any storage', async ({ page, recorded }) => {
   await signIn(page, 'ada@example.com');
+  const token = await storedAccessToken(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   // With no ID token, the end-session request names the client and where to come back to.
@@ -121,6 +122,8 @@ test('signs out at the provider and leaves no token in any storage', async ({ pa
   expect(page.url()).toBe('http://localhost:3000/');
   const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
   expect(stored).not.toMatch(/access_token|refresh_token|oidc\.[0-9a-f]+\.user:/);
+  // The value itself, not only the names it could be stored under.
+  expect(stored).not.toContain(token.split('.')[2]);
 
   // The provider's session ended too: signing in asks for credentials again.
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -181,10 +184,12 @@ test('offline_access chosen before sign-in is requested and brings a refresh tok
 
 test('forgetting the token here signs out of the app only: the provider still knows the person', async ({ page }) => {
   await signIn(page, 'ada@example.com');
+  const token = await storedAccessToken(page);
   await page.getByRole('button', { name: 'Forget the token here' }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
   expect(stored).not.toMatch(/access_token|oidc\.[0-9a-f]+\.user:/);
+  expect(stored).not.toContain(token.split('.')[2]);
 
   // The provider's session is still there: signing in again needs no password.
   await page.getByRole('button', { name: 'Sign in' }).click();

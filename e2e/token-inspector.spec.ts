@@ -22,8 +22,15 @@ test('shows which requested scopes the limited registration did not grant, and w
   await expect(scopes.getByRole('row', { name: /offline_access\s+yes\s+no\s+Requested, not granted/ })).toBeVisible();
   await expect(page.getByText('No refresh token came back.')).toBeVisible();
   const reach = page.getByRole('table', { name: 'Which Evo APIs this token can reach' });
-  await expect(reach.getByRole('row', { name: /^Workspaces\s+evo\.workspace\s+can call it/ })).toBeVisible();
-  await expect(reach.getByRole('row', { name: /^Geoscience Objects\s+evo\.object\s+refused \(403\)/ })).toBeVisible();
+  await expect(
+    reach.getByRole('row', { name: /^Workspaces\s+evo\.workspace\s+would be let in \(scope granted\)/ }),
+  ).toBeVisible();
+  await expect(
+    reach.getByRole('row', { name: /^Geoscience Objects\s+evo\.object\s+would be refused \(scope not granted\)/ }),
+  ).toBeVisible();
+  // Audit is never called by this page: no row claims an answer for it.
+  await expect(reach.getByRole('row', { name: /^Audit\s/ })).toContainText('this page never calls it');
+  await expect(reach.getByRole('row', { name: /^Audit\s/ })).not.toContainText('seen at');
 });
 
 test('inspects a pasted token without signing in, calls Discovery with it, and catches a tampered copy', async ({
@@ -82,7 +89,7 @@ test('explains a pasted token that is not a JWT instead of failing', async ({ pa
   await expect(page.getByRole('region', { name: 'Evo Discovery' }).getByRole('alert')).toContainText('401');
 });
 
-test('copies the token, a curl line and an .env line only on request, and shows the token elided', async ({
+test('copies the token, a curl line that reads it from $EVO_ACCESS_TOKEN and an .env line only on request, and shows the token elided', async ({
   page,
   context,
 }) => {
@@ -91,12 +98,16 @@ test('copies the token, a curl line and an .env line only on request, and shows 
   const token = await storedAccessToken(page);
   const elsewhere = page.getByRole('region', { name: 'Use this token elsewhere' });
   await expect(elsewhere).not.toContainText(token);
-  await expect(elsewhere.getByLabel('curl for Discovery, token elided')).toContainText('Authorization: Bearer eyJ');
+  // The curl line reads the token from $EVO_ACCESS_TOKEN: never on a command line (ps, shell history).
+  const curl = [
+    'curl -sS \\',
+    '  -H "Authorization: Bearer ${EVO_ACCESS_TOKEN}" \\',
+    '  "http://127.0.0.1:3002/evo/identity/v2/discovery?service=evo"',
+  ].join('\n');
+  await expect(elsewhere.getByLabel('curl for Discovery')).toHaveText(curl);
 
   await elsewhere.getByRole('button', { name: 'Copy curl for Discovery' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-    `curl -sS -H "Authorization: Bearer ${token}" "http://127.0.0.1:3002/evo/identity/v2/discovery?service=evo"`,
-  );
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(curl);
   await elsewhere.getByRole('button', { name: 'Copy EVO_ACCESS_TOKEN= line for .env' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`EVO_ACCESS_TOKEN=${token}`);
   await elsewhere.getByRole('button', { name: 'Copy the access token' }).click();

@@ -55,8 +55,16 @@ test('step mode pauses before leaving for the provider, and continues on request
   await expect(flow.getByText(/token_type Bearer/)).toBeVisible();
 });
 
-test('a renewal shows in the timeline with the old and new expiry; sign-out clears the timeline', async ({ page }) => {
+test('a renewal shows in the timeline with the old and new expiry; sign-out clears the timeline', async ({
+  page,
+  recorded,
+}) => {
   await signIn(page, 'ada@example.com', { check: ['offline_access'] });
+  const exchange = new URLSearchParams(
+    recorded.requests.find((r) => r.url() === `${IMS_TWIN}/connect/token`)?.postData() ?? '',
+  );
+  const [code, verifier] = [exchange.get('code'), exchange.get('code_verifier')];
+  expect(code && verifier, 'the sign-in’s code and verifier').toBeTruthy();
   await page.getByRole('button', { name: 'Show the steps' }).click();
   await page.getByRole('button', { name: 'Renew now' }).click();
   const renewals = page.getByRole('list', { name: 'Renewals' });
@@ -67,4 +75,7 @@ test('a renewal shows in the timeline with the old and new expiry; sign-out clea
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
   expect(stored).not.toContain('evo-sign-in-lab:walkthrough');
+  // The values, not only the key they were kept under.
+  expect(stored).not.toContain(code);
+  expect(stored).not.toContain(verifier);
 });

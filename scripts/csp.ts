@@ -34,8 +34,13 @@ export function allowedOrigins(env: Record<string, string | undefined>): string[
 export function extraOrigins(value: string | undefined): string[] {
   const entries = (value ?? '').split(/[\s,]+/).filter(Boolean);
   return entries.map((entry) => {
-    const match = /^(https?):\/\/(\*\.)?([^/:]+|\[[0-9a-fA-F:.]+\])(:\d+)?\/?$/.exec(entry);
-    const loopback = match && ['localhost', '127.0.0.1', '[::1]'].includes(match[3]!.toLowerCase());
+    if (entry.includes('[')) {
+      throw new Error(
+        `VITE_ALLOWED_ORIGINS: "${entry}" has an IPv6 address, which a Content-Security-Policy cannot list (browsers reject it). Use http://127.0.0.1:<port> or http://localhost:<port> instead.`,
+      );
+    }
+    const match = /^(https?):\/\/(\*\.)?([^/:]+)(:\d+)?\/?$/.exec(entry);
+    const loopback = match && ['localhost', '127.0.0.1'].includes(match[3]!.toLowerCase());
     if (!match || (match[1] === 'http' && (!loopback || match[2]))) {
       throw new Error(
         `VITE_ALLOWED_ORIGINS: "${entry}" is not an https origin (such as https://login.example.com or https://*.example.com) or a loopback http one (such as http://127.0.0.1:3011).`,
@@ -47,9 +52,10 @@ export function extraOrigins(value: string | undefined): string[] {
 
 /**
  * In development any loopback or https origin may be called, so that a provider typed in the page
- * works at once, without a rebuild or a restart.
+ * works at once, without a rebuild or a restart. No IPv6 literal (`http://[::1]:*`): CSP's source
+ * grammar has no IPv6 host, and Chromium rejects the source with a console error on every load.
  */
-const DEV_ORIGINS = ['https:', 'http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
+const DEV_ORIGINS = ['https:', 'http://localhost:*', 'http://127.0.0.1:*'];
 
 /**
  * The Content-Security-Policy: scripts and styles only from this site, network calls only to the

@@ -5,7 +5,7 @@
  * counts it as first-paint code).
  */
 import { recordPolicyViolations } from './config/contentSecurity.ts';
-import { forgetBearers, takeCarriedExchanges } from './http/index.ts';
+import { clearExchanges, forgetBearers, takeCarriedExchanges } from './http/index.ts';
 import { startCallbackEarly } from './app/liveSessionModule.ts';
 import { earlyDiscoveryRead, forgetEarlyDiscovery } from './evo/earlyDiscovery.ts';
 import { onSessionEvent } from './auth/sessionEvents.ts';
@@ -29,6 +29,9 @@ recordSessions();
 installStepModeGate();
 onSessionEvent('ended', forgetEarlyDiscovery);
 onSessionEvent('ended', forgetBearers);
+// Forget, sign-out or another connection: the log's entries go too, so no "Reveal" can show the
+// old tokens, code or verifier (the revocation requests of a sign-out among them).
+onSessionEvent('ended', clearExchanges);
 // The app's code is already downloading (a modulepreload link in index.html, see vite.config.ts);
 // on a callback page it is evaluated once Discovery is asked, so its long first task does not hold
 // up the token's processing. Never later than 150 ms, though: the page must say what happens.

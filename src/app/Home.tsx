@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Session, SessionActions } from '../auth/session.ts';
 import type { AppEnv } from '../config/env.ts';
-import type { ConnectionSettings } from '../settings/connectionSettings.ts';
+import { expectedConnection, type ConnectionSettings } from '../settings/connectionSettings.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { lazyModule } from '../ui/lazyModule.ts';
 import { Loaded } from '../ui/Loaded.tsx';
@@ -109,7 +109,14 @@ export function Home({ env, settings, session, actions, onSaveSettings, settings
           </Notice>
         ) : null}
         <Loaded module={signedInView} what="token inspector" className="big-status">
-          {(SignedInView) => <SignedInView session={session} actions={actions} settings={settings} />}
+          {(SignedInView) => (
+            <SignedInView
+              session={session}
+              actions={actions}
+              settings={settings}
+              expected={expectedConnection(settings, env)}
+            />
+          )}
         </Loaded>
       </>
     );

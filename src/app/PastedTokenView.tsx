@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { decodeAccessToken, stringClaim } from '../token/decodeAccessToken.ts';
 import { tokenFingerprint } from '../token/fingerprint.ts';
+import type { ExpectedConnection } from '../token/tokenVerdict.ts';
 import { useFocusOnShow } from '../ui/useFocusOnShow.ts';
 import { TokenWorkbench, type InspectedToken } from './TokenWorkbench.tsx';
 
@@ -26,6 +27,8 @@ function pastedToken(accessToken: string): InspectedToken {
 
 interface PastedTokenViewProps {
   discoveryUrl: string;
+  /** What the configured connection expects of a token: a pasted one is judged against it too. */
+  expected: ExpectedConnection;
 }
 
 /**
@@ -33,7 +36,7 @@ interface PastedTokenViewProps {
  * without signing in. The token lives in this component's memory only: no storage, no URL, and
  * it is gone on Clear or reload.
  */
-export function PastedTokenView({ discoveryUrl }: PastedTokenViewProps) {
+export function PastedTokenView({ discoveryUrl, expected }: PastedTokenViewProps) {
   const id = useId();
   const [text, setText] = useState('');
   const [inspected, setInspected] = useState<InspectedToken | undefined>();
@@ -93,6 +96,7 @@ export function PastedTokenView({ discoveryUrl }: PastedTokenViewProps) {
           key={inspected.accessToken}
           token={inspected}
           discoveryUrl={discoveryUrl}
+          expected={expected}
           checkSignatureAutomatically={false}
           whenExpired={<p>Get a fresh token from where this one came from, and paste it again.</p>}
         />

@@ -57,14 +57,33 @@ export function StrayCallbackNotice({ onSignIn, onDismiss }: { onSignIn: () => v
   );
 }
 
-/** How sign-out went at the provider, on the page it sent the person back to. */
+/** "for at most 12 minutes": how long a copy of the access token stays usable, from its `exp`. */
+export function accessTokenLeft(expiresAt: number | undefined, now = Date.now()): string {
+  if (expiresAt === undefined) return 'until it expires';
+  const minutes = Math.ceil((expiresAt * 1000 - now) / 60_000);
+  if (minutes <= 0) return 'no longer: it has expired';
+  return `for at most ${minutes} minute${minutes === 1 ? '' : 's'}, until it expires`;
+}
+
+/**
+ * How sign-out went at the provider, on the page it sent the person back to. Only what is known:
+ * a provider answers 200 to a revocation request for a token it does not know too (RFC 7009
+ * §2.2), and Evo checks a JWT access token offline, so a copy of it works until its `exp`.
+ */
 export function SignedOutNotice({ outcome }: { outcome: RevocationOutcome }) {
+  const accessLeft = accessTokenLeft(outcome.accessTokenExpiresAt);
+  const offline = (
+    <>
+      Evo checks a JWT access token offline, without asking the provider, so a copy of the access token stays usable{' '}
+      {accessLeft}.
+    </>
+  );
   if (outcome.status === 'unsupported') {
     return (
       <Notice tone="warning" title="Signed out">
         <p>
           The identity provider publishes no revocation endpoint, so the tokens could not be revoked: a copy of the
-          refresh token keeps working until it expires.
+          refresh token keeps working until it expires. {offline}
         </p>
       </Notice>
     );
@@ -72,9 +91,10 @@ export function SignedOutNotice({ outcome }: { outcome: RevocationOutcome }) {
   const { refreshToken, accessToken } = outcome;
   return (
     <Notice tone={refreshToken.status === 'failed' ? 'warning' : 'info'} title="Signed out">
-      {refreshToken.status === 'revoked' ? (
+      {refreshToken.status === 'accepted' ? (
         <p>
-          The refresh token was revoked at the identity provider first (RFC 7009): a copy of it no longer mints tokens.
+          The provider accepted the revocation request for the refresh token (RFC 7009). It answers the same for a token
+          it does not know, so this page cannot prove more than that.
         </p>
       ) : refreshToken.status === 'failed' ? (
         <p>
@@ -82,13 +102,11 @@ export function SignedOutNotice({ outcome }: { outcome: RevocationOutcome }) {
           copy of the refresh token may keep working until it expires.
         </p>
       ) : null}
-      {accessToken.status === 'revoked' ? (
-        <p>The access token was revoked too.</p>
+      {accessToken.status === 'accepted' ? (
+        <p>The provider accepted the revocation request for the access token too. {offline}</p>
       ) : accessToken.status === 'failed' ? (
         <p>
-          The provider did not revoke the access token ({accessToken.reason}). A JWT access token is self-contained:
-          APIs check it without asking the provider, so it stays valid until it expires. That is why access tokens are
-          short-lived.
+          The provider did not revoke the access token ({accessToken.reason}). {offline}
         </p>
       ) : null}
     </Notice>

@@ -3,6 +3,7 @@ import { appBaseUrl } from '../auth/appUrls.ts';
 import type { Session, SessionActions } from '../auth/useSession.ts';
 import { userManagerFor } from '../auth/userManager.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
+import type { ExpectedConnection } from '../token/tokenVerdict.ts';
 import { shareLink } from '../settings/shareLink.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { stringClaim } from '../token/decodeAccessToken.ts';
@@ -18,10 +19,12 @@ export interface SignedInViewProps {
   session: Extract<Session, { phase: 'signed-in' | 'renewing' }>;
   actions: SessionActions;
   settings: ConnectionSettings;
+  /** What the connection expects of a token (issuer, Evo's audience), for the verdict. */
+  expected: ExpectedConnection;
 }
 
 /** The signed-in page: who signed in and the session's actions, then everything about the token. */
-export function SignedInView({ session, actions, settings }: SignedInViewProps) {
+export function SignedInView({ session, actions, settings, expected }: SignedInViewProps) {
   const { token, renewalProblem } = session;
   const stepMode = useStepMode();
   // The walkthrough renders once the first screen (the verdict, Discovery) is painted.
@@ -127,6 +130,7 @@ export function SignedInView({ session, actions, settings }: SignedInViewProps) 
         token={token}
         discoveryUrl={settings.discoveryUrl}
         checkSignatureAutomatically
+        expected={expected}
         knownJwksUri={knownJwksUri}
         providerEndpoints={providerEndpoints}
         configuration={{

@@ -3,7 +3,7 @@ import { exchanges, subscribeExchanges } from '../http/index.ts';
 import { appBaseUrl, postLogoutRedirectUri, redirectUri } from '../auth/appUrls.ts';
 import type { AppEnv } from '../config/env.ts';
 import { requestedScopes } from '../config/scopes.ts';
-import type { ConnectionSettings, SettingsErrors } from '../settings/connectionSettings.ts';
+import { expectedConnection, type ConnectionSettings, type SettingsErrors } from '../settings/connectionSettings.ts';
 import { SettingsForm } from '../settings/SettingsForm.tsx';
 import { shareLink } from '../settings/shareLink.ts';
 import { lazyModule } from '../ui/lazyModule.ts';
@@ -48,8 +48,9 @@ const exchangeLogPanel = lazyModule(() =>
 );
 
 /**
- * This tab's exchanges, when it made any: after a sign-out, the revocation and the end-session
- * redirect (carried across it with their secrets dropped). Loaded when opened.
+ * This tab's exchanges, when it made any: after a sign-out, the end-session redirect only (carried
+ * across it with its secrets dropped; the session's own exchanges, the revocation requests among
+ * them, were cleared when it ended). Loaded when opened.
  */
 function TabExchanges() {
   const count = useSyncExternalStore(subscribeExchanges, () => exchanges().length);
@@ -73,10 +74,12 @@ function TabExchanges() {
 }
 
 /** The pasted-token inspector, loaded when a person asks for it. */
-function PastedToken({ settings }: { settings: ConnectionSettings }) {
+function PastedToken({ settings, env }: { settings: ConnectionSettings; env: AppEnv }) {
   return (
     <Loaded module={pastedTokenView} what="token inspector">
-      {(PastedTokenView) => <PastedTokenView discoveryUrl={settings.discoveryUrl} />}
+      {(PastedTokenView) => (
+        <PastedTokenView discoveryUrl={settings.discoveryUrl} expected={expectedConnection(settings, env)} />
+      )}
     </Loaded>
   );
 }
@@ -140,7 +143,7 @@ export function SignedOutView({ env, settings, onSaveSettings, onSignIn, problem
           </button>
         </p>
       </section>
-      {pasting ? <PastedToken settings={settings} /> : null}
+      {pasting ? <PastedToken settings={settings} env={env} /> : null}
       <section className="card" aria-labelledby="settings-heading">
         <h2 id="settings-heading">Connection</h2>
         <SettingsForm

@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { curlSnippet } from '../console/snippets.ts';
 import { DiscoveryPanel } from '../evo/DiscoveryPanel.tsx';
 import { bearerCredential } from '../http/index.ts';
 import type { TokenIdentity } from '../evo/discovery.ts';
@@ -8,9 +9,10 @@ import type { InstanceRef } from '../evo/workspaces.ts';
 import { stringClaim, type DecodedAccessToken } from '../token/decodeAccessToken.ts';
 import { SignaturePanel } from '../token/SignaturePanel.tsx';
 import { TokenClaims } from '../token/TokenClaims.tsx';
+import type { ReachObservation } from '../token/ApiReachTable.tsx';
 import { TokenSummary } from '../token/TokenSummary.tsx';
 import { grantedScopes } from '../token/tokenScopes.ts';
-import { tokenVerdict } from '../token/tokenVerdict.ts';
+import { NOT_A_JWT, tokenVerdict, type ExpectedConnection } from '../token/tokenVerdict.ts';
 import { useSignatureCheck } from '../token/useSignatureCheck.ts';
 import { UseTokenElsewhere } from '../token/UseTokenElsewhere.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
@@ -45,6 +47,8 @@ export interface InspectedToken {
 export interface TokenWorkbenchProps {
   token: InspectedToken;
   discoveryUrl: string;
+  /** What the configured connection expects of a token (issuer, Evo's audience). */
+  expected: ExpectedConnection;
   /** Check the signature at once (the app's own token) or only when asked (a pasted one). */
   checkSignatureAutomatically: boolean;
   /** The signing provider's `jwks_uri`, when the app already has its metadata. */
@@ -60,6 +64,7 @@ export interface TokenWorkbenchProps {
 export function TokenWorkbench({
   token,
   discoveryUrl,
+  expected,
   checkSignatureAutomatically,
   knownJwksUri,
   whenExpired,
@@ -71,12 +76,30 @@ export function TokenWorkbench({
   const [instance, setInstance] = useState<InstanceRef | undefined>();
   const [workspace, setWorkspace] = useState<{ id: string; name: string } | undefined>();
   const [signatureAsked, setSignatureAsked] = useState(false);
+  // The answers the scope probe saw, for this very token: a renewed token starts with none.
+  const [seen, setSeen] = useState<{ token: string; observed: Record<string, ReachObservation> }>({
+    token: accessToken,
+    observed: {},
+  });
+  const observed = seen.token === accessToken ? seen.observed : {};
+  const observe = useCallback(
+    (api: string, observation: ReachObservation) =>
+      setSeen((before) => ({
+        token: accessToken,
+        observed: { ...(before.token === accessToken ? before.observed : {}), [api]: observation },
+      })),
+    [accessToken],
+  );
+  const observeDiscovery = useCallback(
+    (observation: Omit<ReachObservation, 'workspace' | 'role'>) => observe('Discovery', observation),
+    [observe],
+  );
   const claims = decoded.kind === 'jwt' ? decoded.claims : undefined;
   const issuer = stringClaim(claims, 'iss');
   const checkStarted = decoded.kind === 'jwt' && (checkSignatureAutomatically || signatureAsked);
   const signature = useSignatureCheck(accessToken, issuer, checkStarted, knownJwksUri);
   const now = useNow(5_000, accessToken);
-  const verdict = tokenVerdict({ decoded, now, signature, responseExpiresAt: token.responseExpiresAt });
+  const verdict = tokenVerdict({ decoded, now, expected, signature, responseExpiresAt: token.responseExpiresAt });
   // The token is registered at the door; the features get its handle, never the token.
   const identity: TokenIdentity = {
     credential: bearerCredential(accessToken, discoveryUrl),
@@ -105,12 +128,14 @@ export function TokenWorkbench({
           responseExpiresAt={token.responseExpiresAt}
           hasRefreshToken={token.hasRefreshToken}
           whenExpired={whenExpired}
+          reach={{ instance, observed }}
         />
       </ErrorBoundary>
       {decoded.kind === 'jwt' ? (
         <ErrorBoundary what="signature check">
           <SignaturePanel
             issuer={issuer}
+            expected={expected}
             started={checkStarted}
             onStart={() => setSignatureAsked(true)}
             check={signature}
@@ -118,7 +143,12 @@ export function TokenWorkbench({
         </ErrorBoundary>
       ) : null}
       <ErrorBoundary what="Discovery panel">
-        <DiscoveryPanel token={identity} chosenInstanceId={instance?.id} onChooseInstance={chooseInstance} />
+        <DiscoveryPanel
+          token={identity}
+          chosenInstanceId={instance?.id}
+          onChooseInstance={chooseInstance}
+          onObserved={observeDiscovery}
+        />
       </ErrorBoundary>
       {instance ? (
         <Loaded module={workspaceViews} what="workspace views">
@@ -139,6 +169,7 @@ export function TokenWorkbench({
                     workspace={workspace}
                     token={identity}
                     granted={grantedScopes(claims, token.responseScopes, token.hasRefreshToken).scopes}
+                    onObserved={observe}
                   />
                 </ErrorBoundary>
               ) : null}
@@ -151,7 +182,17 @@ export function TokenWorkbench({
           )}
         </Loaded>
       ) : null}
-      {later ? <UseTokenElsewhere token={accessToken} discoveryEndpoint={discoveryEndpoint(discoveryUrl)} /> : null}
+      {later ? (
+        <UseTokenElsewhere
+          token={accessToken}
+          curl={curlSnippet({
+            method: 'GET',
+            url: discoveryEndpoint(discoveryUrl),
+            headers: [['Authorization', 'Bearer $EVO_ACCESS_TOKEN']],
+          })}
+          unchecked={decoded.kind === 'jwt' ? undefined : NOT_A_JWT}
+        />
+      ) : null}
       {consoleOpen ? (
         <Loaded module={consolePanel} what="API console">
           {(ConsolePanel) => (

@@ -19,7 +19,7 @@ async function revokeOne(manager: UserManager, type: 'refresh_token' | 'access_t
   if (typeof user?.[type] !== 'string') return { status: 'absent' };
   try {
     await manager.revokeTokens([type]);
-    return { status: 'revoked' };
+    return { status: 'accepted' };
   } catch (error) {
     return { status: 'failed', reason: reasonOf(error) };
   }
@@ -31,16 +31,31 @@ async function revokeOne(manager: UserManager, type: 'refresh_token' | 'access_t
  * so that a provider unable to revoke a self-contained JWT access token still revokes the rest.
  */
 export async function revokeTokens(manager: UserManager): Promise<RevocationOutcome> {
+  const user = await manager.getUser().catch(() => null);
+  const accessTokenExpiresAt = user ? expiryOf(user.access_token, user.expires_at) : undefined;
   try {
     const metadata = await manager.metadataService.getMetadata();
-    if (typeof metadata.revocation_endpoint !== 'string') return { status: 'unsupported' };
+    if (typeof metadata.revocation_endpoint !== 'string') return { status: 'unsupported', accessTokenExpiresAt };
   } catch (error) {
     const failed: TokenRevocation = { status: 'failed', reason: reasonOf(error) };
-    return { status: 'attempted', refreshToken: failed, accessToken: failed };
+    return { status: 'attempted', refreshToken: failed, accessToken: failed, accessTokenExpiresAt };
   }
   const refreshToken = await revokeOne(manager, 'refresh_token');
   const accessToken = await revokeOne(manager, 'access_token');
-  return { status: 'attempted', refreshToken, accessToken };
+  return { status: 'attempted', refreshToken, accessToken, accessTokenExpiresAt };
+}
+
+/** A JWT access token's `exp` (else the token response's expiry), in seconds; never the token. */
+export function expiryOf(accessToken: string, responseExpiresAt: number | undefined): number | undefined {
+  try {
+    const payload = accessToken.split('.')[1] ?? '';
+    const json = atob(payload.replaceAll('-', '+').replaceAll('_', '/'));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    if (typeof exp === 'number' && Number.isFinite(exp)) return exp;
+  } catch {
+    // Not a JWT: the token response's expiry is all there is.
+  }
+  return responseExpiresAt;
 }
 
 /**

@@ -34,7 +34,8 @@ describe('connectAllowed', () => {
   it('lets development call any https or loopback origin, and no plain-http remote one', () => {
     expect(connectAllowed('https://login.example.com/', dev, PAGE)).toBe(true);
     expect(connectAllowed('http://127.0.0.1:3011/', dev, PAGE)).toBe(true);
-    expect(connectAllowed('http://[::1]:4000/', dev, PAGE)).toBe(true);
+    // CSP cannot list an IPv6 literal (Chromium rejects the source): [::1] is not in the policy.
+    expect(connectAllowed('http://[::1]:4000/', dev, PAGE)).toBe(false);
     expect(connectAllowed('http://login.example.com/', dev, PAGE)).toBe(false);
   });
 
@@ -64,6 +65,22 @@ describe('VITE_ALLOWED_ORIGINS', () => {
     expect(() => extraOrigins('http://login.example.com')).toThrow(/not an https origin/);
     expect(() => extraOrigins('https://login.example.com/path')).toThrow(/"https:\/\/login.example.com\/path"/);
     expect(() => extraOrigins("'unsafe-inline'")).toThrow();
+    expect(() => extraOrigins('http://[::1]:3011')).toThrow(/IPv6 .* Use http:\/\/127\.0\.0\.1/);
     expect(extraOrigins(' https://*.Example.com  ')).toEqual(['https://*.example.com']);
+  });
+
+  it('writes only source expressions a browser accepts (no IPv6 literal, which Chromium rejects)', () => {
+    const policies = [
+      contentSecurityPolicy({}, { dev: { hmrOrigin: 'ws://localhost:3000', inlineScriptHashes: ['sha256-x'] } }),
+      contentSecurityPolicy({ VITE_ALLOWED_ORIGINS: 'http://127.0.0.1:3011 https://*.example.net' }, { header: true }),
+    ];
+    // CSP Level 3 §2.3.1 host-source: scheme://host[:port], host a name or *.-wildcard, no brackets.
+    const valid =
+      /^(?:'[a-z0-9+/=-]+'|[a-z][a-z0-9+.-]*:|\*|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*\.)?[a-z0-9.*-]+(?::(?:\d+|\*))?)$/i;
+    const sources = policies.flatMap((policy) =>
+      policy.split(';').flatMap((directive) => directive.trim().split(/\s+/).slice(1)),
+    );
+    expect(sources.length).toBeGreaterThan(10);
+    expect(sources.filter((source) => !valid.test(source))).toEqual([]);
   });
 });

@@ -114,7 +114,7 @@ export function blockedByPolicy(url: string, sources = pageConnectSources()): st
   } catch {
     return undefined;
   }
-  return `This copy of the lab cannot call ${origin}: its Content-Security-Policy (connect-src) does not list it, so the browser would block every request. To allow it, build the app with ${origin} in VITE_ALLOWED_ORIGINS (or run it with npm start, where any https or loopback address is allowed).`;
+  return `This copy of the lab cannot call ${origin}: its Content-Security-Policy (connect-src) does not list it, so the browser would block every request. To allow it, build the app with ${origin} in VITE_ALLOWED_ORIGINS (or run it with npm start, where any https address and http://localhost or http://127.0.0.1 are allowed; an IPv6 address such as [::1] cannot be listed in a policy, so use 127.0.0.1).`;
 }
 
 interface Violation {

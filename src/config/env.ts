@@ -15,6 +15,11 @@ export interface AppEnv {
   presets: Record<EnvironmentId, EnvironmentPreset>;
   /** The authority a first visit to the custom environment starts with ('' when unset). */
   customAuthority: string;
+  /**
+   * The `aud` Evo expects in a token from IMS (`VITE_EVO_AUDIENCE`): not published by Bentley, so
+   * unset by default, and the verdict says it could not check the audience. The sandbox's is known.
+   */
+  evoAudience?: string;
 }
 
 export type EnvResult = { ok: true; env: AppEnv } | { ok: false; problems: EnvProblem[] };
@@ -26,7 +31,8 @@ type EnvVariable =
   | 'VITE_DISCOVERY_URL'
   | 'VITE_SANDBOX_AUTHORITY'
   | 'VITE_SANDBOX_DISCOVERY_URL'
-  | 'VITE_SANDBOX_CLIENT_ID';
+  | 'VITE_SANDBOX_CLIENT_ID'
+  | 'VITE_EVO_AUDIENCE';
 type RawEnv = Partial<Record<EnvVariable, string | undefined>>;
 
 function clean(value: string | undefined): string | undefined {
@@ -98,6 +104,7 @@ export function readEnv(raw: RawEnv): EnvResult {
     env: {
       defaultEnvironment: environment as EnvironmentId,
       customAuthority: customAuthority ?? '',
+      evoAudience: clean(raw.VITE_EVO_AUDIENCE),
       presets: environmentPresets({
         sandboxAuthority: sandboxAuthority!,
         sandboxDiscoveryUrl: sandboxDiscoveryUrl!,

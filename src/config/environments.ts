@@ -22,6 +22,9 @@ import { EVO_DISCOVERY_URL, IMS_AUTHORITY, IMS_QA_AUTHORITY } from './catalogue.
 
 export { EVO_DISCOVERY_URL };
 
+/** The `aud` the sandbox's Evo twin expects (sandbox/ims/tokenShape.ts EVO_AUDIENCE). */
+export const SANDBOX_EVO_AUDIENCE = 'evo';
+
 export interface PresetInputs {
   sandboxAuthority: string;
   sandboxDiscoveryUrl: string;

@@ -1,9 +1,10 @@
 import { Breakable } from '../ui/Breakable.tsx';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import './evo.css';
-import { memo, useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useState } from 'react';
 import { Notice } from '../ui/Notice.tsx';
 import { ApiErrorNotice } from './ApiErrorNotice.tsx';
+import { EvoApiError } from './evoApiError.ts';
 import { discoveryEndpoint, useDiscovery, type InstanceView, type TokenIdentity } from './discovery.ts';
 import type { InstanceRef } from './workspaces.ts';
 
@@ -12,6 +13,12 @@ interface DiscoveryPanelProps {
   /** Called with an instance whose workspaces the person wants to see. */
   onChooseInstance: (instance: InstanceRef) => void;
   chosenInstanceId: string | undefined;
+  /** Told each answer Discovery gave (status and time), for the reach table's "seen at". */
+  onObserved?: (observation: {
+    status: number | undefined;
+    verdict: 'allowed' | 'forbidden' | 'unauthorized' | 'other';
+    at: Date;
+  }) => void;
 }
 
 /** How many instance cards show at first, and per "Show more": enough to scan, cheap to draw. */
@@ -167,10 +174,26 @@ export function RawJson({ body, label }: { body: unknown; label: string }) {
 }
 
 /** Calls Evo Discovery with the token and shows each instance with its hub and services. */
-export function DiscoveryPanel({ token, onChooseInstance, chosenInstanceId }: DiscoveryPanelProps) {
+export function DiscoveryPanel({ token, onChooseInstance, chosenInstanceId, onObserved }: DiscoveryPanelProps) {
   const { discoveryUrl } = token;
   const query = useDiscovery(token);
   const instances = query.data?.instances;
+  const { dataUpdatedAt, errorUpdatedAt, error, isError } = query;
+  useEffect(() => {
+    if (!onObserved) return;
+    if (isError) {
+      // Only an answer the API gave counts as seen; a network failure or a malformed body does not.
+      if (!(error instanceof EvoApiError) || error.details.status === undefined) return;
+      const status = error.details.status;
+      onObserved({
+        status,
+        verdict: status === 403 ? 'forbidden' : status === 401 ? 'unauthorized' : 'other',
+        at: new Date(errorUpdatedAt),
+      });
+    } else if (dataUpdatedAt > 0) {
+      onObserved({ status: 200, verdict: 'allowed', at: new Date(dataUpdatedAt) });
+    }
+  }, [dataUpdatedAt, errorUpdatedAt, error, isError, onObserved]);
 
   return (
     <section className="card" aria-labelledby="discovery-heading" aria-busy={query.isFetching}>

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useFocusOnShow } from '../ui/useFocusOnShow.ts';
 import { Breakable } from '../ui/Breakable.tsx';
 import type { TokenIdentity } from './discovery.ts';
@@ -9,11 +10,45 @@ interface ScopeProbePanelProps {
   workspace: { id: string; name: string };
   token: TokenIdentity;
   granted: readonly string[];
+  /** Told each answer as it comes, with the time and the role seen, for the reach table. */
+  onObserved?: (
+    api: string,
+    observation: {
+      status: number | undefined;
+      verdict: 'allowed' | 'forbidden' | 'unauthorized' | 'other';
+      at: Date;
+      workspace: string;
+      role?: string;
+    },
+  ) => void;
+}
+
+/** The role the Workspaces API's current-user-role answer names, if any. */
+function roleIn(body: unknown): string | undefined {
+  const role = typeof body === 'object' && body !== null ? (body as { role?: unknown }).role : undefined;
+  return typeof role === 'string' ? role : undefined;
 }
 
 /** One cheap call to each Evo API in a workspace: is this token let in, and is that what its scopes predict? */
-export function ScopeProbePanel({ instance, workspace, token, granted }: ScopeProbePanelProps) {
+export function ScopeProbePanel({ instance, workspace, token, granted, onObserved }: ScopeProbePanelProps) {
   const results = useScopeProbe(instance, workspace.id, token);
+  const role = roleIn(results[0]?.data?.body);
+  useEffect(() => {
+    PROBE_TARGETS.forEach((target, index) => {
+      const result = results[index];
+      const outcome = result?.data;
+      if (!outcome || !result) return;
+      onObserved?.(target.api, {
+        status: outcome.status,
+        verdict: outcome.verdict,
+        at: new Date(result.dataUpdatedAt),
+        workspace: workspace.name,
+        ...(role ? { role } : {}),
+      });
+    });
+    // Each answer once, when it arrives: keyed by when it was updated.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [results.map((result) => result.dataUpdatedAt).join(' '), role, workspace.name, onObserved]);
   // Shown (or changed) because a Probe button was pressed: its results are where to look.
   const heading = useFocusOnShow<HTMLHeadingElement>(true, workspace.id);
   return (

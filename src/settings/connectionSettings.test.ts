@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readEnv } from '../config/env.ts';
 import {
   defaultSettings,
+  expectedConnection,
   normalizeSettings,
   settingsForEnvironment,
   settingsFromJson,
@@ -134,5 +135,27 @@ describe('settings storage', () => {
     const loaded = loadSettings(storage, env);
     expect(loaded.settings).toEqual(defaultSettings(env));
     expect(loaded.notice).toMatch(/could not be read/);
+  });
+});
+
+describe('expectedConnection', () => {
+  it('expects the sandbox Evo twin’s audience, and names the provider the person configured', () => {
+    expect(expectedConnection(settingsForEnvironment(env, 'sandbox', [], 'session'), env)).toEqual({
+      issuer: 'http://127.0.0.1:3001',
+      providerLabel: 'the local sandbox',
+      audience: 'evo',
+    });
+  });
+
+  it('does not invent an audience for real Evo: unknown unless VITE_EVO_AUDIENCE says it', () => {
+    const ims = settingsForEnvironment(env, 'ims', [], 'session');
+    expect(expectedConnection(ims, env)).toEqual({
+      issuer: 'https://ims.bentley.com',
+      providerLabel: 'IMS',
+      audience: undefined,
+    });
+    const configured = readEnv({ VITE_EVO_AUDIENCE: 'https://evo.example/api' });
+    if (!configured.ok) throw new Error('test env must be valid');
+    expect(expectedConnection(ims, configured.env).audience).toBe('https://evo.example/api');
   });
 });

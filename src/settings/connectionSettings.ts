@@ -1,5 +1,6 @@
 import type { AppEnv } from '../config/env.ts';
-import { isEnvironmentId, type EnvironmentId } from '../config/environments.ts';
+import { isEnvironmentId, SANDBOX_EVO_AUDIENCE, type EnvironmentId } from '../config/environments.ts';
+import type { ExpectedConnection } from '../token/tokenVerdict.ts';
 import { blockedByPolicy } from '../config/contentSecurity.ts';
 import { EVO_DISCOVERY_URL, IMS_AUTHORITY } from '../config/catalogue.ts';
 import { checkServiceUrl } from '../config/url.ts';
@@ -142,4 +143,25 @@ export function settingsFromJson(json: unknown, env: AppEnv): { settings: Connec
     text('discoveryUrl') !== undefined &&
     scopes !== undefined;
   return { settings, complete };
+}
+
+const PROVIDER_NAMES: Record<EnvironmentId, string | undefined> = {
+  sandbox: 'the local sandbox',
+  ims: 'IMS',
+  'ims-qa': 'IMS QA',
+  custom: undefined,
+};
+
+/**
+ * What the connection expects of an access token, for the verdict: its provider's issuer, and
+ * the audience of the Evo it calls. The sandbox's Evo twin expects "evo"; for real Evo the
+ * audience is not published, so it is `VITE_EVO_AUDIENCE` when set, else unknown (and said so).
+ */
+export function expectedConnection(settings: ConnectionSettings, env: AppEnv): ExpectedConnection {
+  const sandboxEvo = settings.discoveryUrl.replace(/\/+$/, '') === env.presets.sandbox.discoveryUrl.replace(/\/+$/, '');
+  return {
+    issuer: settings.authority,
+    providerLabel: PROVIDER_NAMES[settings.environment] ?? settings.authority,
+    audience: sandboxEvo ? SANDBOX_EVO_AUDIENCE : env.evoAudience,
+  };
 }

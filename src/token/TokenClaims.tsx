@@ -12,12 +12,7 @@ export function TokenClaims({ decoded }: { decoded: DecodedAccessToken & { kind:
       <p className="muted">
         Decoded in your browser, not verified: anyone can read a JWT; only its issuer&apos;s key can vouch for it.
       </p>
-      <ClaimsTable
-        caption="Header"
-        values={decoded.header}
-        glossary={headerMeaning}
-        now={now}
-      />
+      <ClaimsTable caption="Header" values={decoded.header} glossary={headerMeaning} now={now} />
       <ClaimsTable caption="Claims" values={decoded.claims} glossary={claimMeaning} now={now} />
     </section>
   );

@@ -1,13 +1,13 @@
 import './token.css';
 import type { ReactNode } from 'react';
 import { Notice } from '../ui/Notice.tsx';
-import { ApiReachTable } from './ApiReachTable.tsx';
+import { ApiReachTable, type ReachContext } from './ApiReachTable.tsx';
 import type { DecodedAccessToken } from './decodeAccessToken.ts';
 import { ExpiryCountdown } from './ExpiryCountdown.tsx';
 import { ScopeComparisonTable } from './ScopeComparisonTable.tsx';
 import { serviceIdentityOf } from './serviceIdentity.ts';
 import { compareScopes, grantedScopes } from './tokenScopes.ts';
-import type { TokenVerdict } from './tokenVerdict.ts';
+import { NOT_A_JWT, type TokenVerdict } from './tokenVerdict.ts';
 
 interface TokenSummaryProps {
   decoded: DecodedAccessToken;
@@ -23,6 +23,8 @@ interface TokenSummaryProps {
   hasRefreshToken: boolean;
   /** What to offer once the token has expired. */
   whenExpired: ReactNode;
+  /** The instance chosen and the answers the page has seen, for the reach table. */
+  reach?: ReachContext;
 }
 
 const SCOPE_FORM_WORDS = {
@@ -37,11 +39,11 @@ const SCOPE_FORM_WORDS = {
 function verdictWords(verdict: TokenVerdict): string {
   switch (verdict.standing) {
     case 'usable':
-      return 'Usable: signed with the issuer’s published key, and within its validity period.';
+      return 'Usable: signed with the published key of the provider you configured, and within its validity period.';
     case 'unverified':
-      return 'Usable as far as this page can tell: within its validity period; the signature is not checked yet.';
+      return 'Usable as far as this page can tell: from the provider you configured and within its validity period; the signature is not checked yet.';
     case 'opaque':
-      return 'Opaque: this page cannot read the token, but the APIs it was issued for can.';
+      return `${NOT_A_JWT.charAt(0).toUpperCase()}${NOT_A_JWT.slice(1)}. This page cannot check it, so it cannot say what an API would do with it.`;
     default:
       return `Not usable: ${verdict.refusal ?? 'an API would refuse it'}.`;
   }
@@ -49,7 +51,7 @@ function verdictWords(verdict: TokenVerdict): string {
 
 /** The access token at a glance: expiry, requested vs granted scopes, and the APIs it opens. */
 export function TokenSummary(props: TokenSummaryProps) {
-  const { decoded, verdict, requested, responseScopes, responseExpiresAt, hasRefreshToken, whenExpired } = props;
+  const { decoded, verdict, requested, responseScopes, responseExpiresAt, hasRefreshToken, whenExpired, reach } = props;
   const claims = decoded.kind === 'jwt' ? decoded.claims : undefined;
   const {
     scopes: granted,
@@ -135,7 +137,7 @@ export function TokenSummary(props: TokenSummaryProps) {
           {warning}
         </p>
       ))}
-      <ApiReachTable granted={granted} verdict={verdict} />
+      <ApiReachTable granted={granted} verdict={verdict} context={reach} />
     </section>
   );
 }

@@ -42,13 +42,13 @@ describe('decodeAccessToken', () => {
   it('decodes an unsigned (alg: none) token without trusting it', () => {
     const decoded = decodeAccessToken(new UnsecuredJWT({ scope: 'x' }).encode());
     expect(decoded.kind).toBe('jwt');
-    if (decoded.kind === 'jwt') expect(decoded.header.alg).toBe('none');
+    expect(decoded).toMatchObject({ header: { alg: 'none' } });
   });
 
   it('says an opaque token is not a JWT', () => {
     const decoded = decodeAccessToken('2YotnFZFEjr1zCsicMWpAA');
     expect(decoded.kind).toBe('opaque');
-    if (decoded.kind === 'opaque') expect(decoded.explanation).toMatch(/opaque, not a JWT/);
+    expect((decoded as { explanation?: string }).explanation).toMatch(/opaque, not a JWT/);
   });
 
   it.each([
@@ -58,7 +58,7 @@ describe('decodeAccessToken', () => {
   ])('does not call %s an opaque token', (_name, text) => {
     const decoded = decodeAccessToken(text);
     expect(decoded.kind).toBe('malformed');
-    if (decoded.kind === 'malformed') expect(decoded.explanation).toMatch(/not an access token/);
+    expect((decoded as { explanation?: string }).explanation).toMatch(/not an access token/);
   });
 
   it('says an encrypted token cannot be read', () => {
@@ -73,6 +73,6 @@ describe('decodeAccessToken', () => {
   ])('explains %s instead of throwing', (_name, token, reason) => {
     const decoded = decodeAccessToken(token);
     expect(decoded.kind).toBe('malformed');
-    if (decoded.kind === 'malformed') expect(decoded.explanation).toMatch(reason);
+    expect((decoded as { explanation?: string }).explanation).toMatch(reason);
   });
 });

@@ -79,7 +79,13 @@ describe('hostile claim names and shapes', () => {
     const html = renderToString(<TokenClaims decoded={decoded} />);
     expect(html).toContain(`<code>${name}</code>`);
     expect(() => grantedScopes(decoded.claims, [], false)).not.toThrow();
-    expect(() => tokenVerdict({ decoded, now: new Date() })).not.toThrow();
+    expect(() =>
+      tokenVerdict({
+        decoded,
+        now: new Date(),
+        expected: { issuer: 'https://issuer.example', providerLabel: 'IMS', audience: 'evo' },
+      }),
+    ).not.toThrow();
   });
 
   it('shows a huge value shortened, not whole', () => {

@@ -8,6 +8,8 @@ export type Standing =
   | 'unreadable'
   | 'unsigned'
   | 'signature-invalid'
+  | 'other-issuer'
+  | 'other-audience'
   | 'expired'
   | 'not-yet-valid'
   | 'opaque'
@@ -26,9 +28,32 @@ export interface TokenVerdict {
   warnings: string[];
 }
 
+/**
+ * The connection a token is judged against: the provider that should have signed it, and the
+ * audience the configured Evo expects. A token that fits another connection is not usable here.
+ */
+export interface ExpectedConnection {
+  /** The configured provider's issuer (its authority). */
+  issuer: string;
+  /** How the page names that provider, e.g. "IMS" or "the local sandbox". */
+  providerLabel: string;
+  /** The `aud` the configured Evo expects; undefined when it is not known (then said, not checked). */
+  audience: string | undefined;
+}
+
+/** How the verdict names a token it cannot read as a JWT (issue 29: never "opaque" as if fine). */
+export const NOT_A_JWT = 'not a JWT: IMS issues JWT access tokens, so this is probably not an IMS token';
+
+/** An issuer without a trailing slash, so `https://a/` and `https://a` are the same provider. */
+export function sameIssuer(a: string, b: string): boolean {
+  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+}
+
 export interface VerdictInput {
   decoded: DecodedAccessToken;
   now: Date;
+  /** What the configured connection expects of a token (issuer, audience). */
+  expected: ExpectedConnection;
   /** The signature check, once it has run; undefined while not (yet) checked. */
   signature?: SignatureCheck;
   /** The token response's expiry, for a token the page cannot read. */
@@ -36,24 +61,39 @@ export interface VerdictInput {
 }
 
 /**
- * Decides a token's standing from its format, signature, `exp` and `nbf` (with
- * the clock-skew tolerance of tokenTimes, a minute), and audience. The one place that does.
+ * Decides a token's standing from its format, signature, issuer and audience against the
+ * configured connection, `exp` and `nbf` (with the clock-skew tolerance of tokenTimes, a minute).
+ * The one place that does; a pure function of its inputs.
  */
-export function tokenVerdict({ decoded, now, signature, responseExpiresAt }: VerdictInput): TokenVerdict {
+export function tokenVerdict({ decoded, now, expected, signature, responseExpiresAt }: VerdictInput): TokenVerdict {
   if (decoded.kind === 'malformed') {
-    return { standing: 'unreadable', usable: false, refusal: 'it is not a well-formed token', times: undefined, warnings: [] };
+    return {
+      standing: 'unreadable',
+      usable: false,
+      refusal: 'it is not a well-formed token',
+      times: undefined,
+      warnings: [],
+    };
   }
   if (decoded.kind !== 'jwt') {
     const expired = responseExpiresAt !== undefined && responseExpiresAt.getTime() <= now.getTime();
     return expired
       ? { standing: 'expired', usable: false, refusal: 'the token has expired', times: undefined, warnings: [] }
-      : { standing: 'opaque', usable: true, refusal: undefined, times: undefined, warnings: [] };
+      : // The page cannot check it: never called usable, and the reason is a plain one.
+        { standing: 'opaque', usable: false, refusal: NOT_A_JWT, times: undefined, warnings: [] };
   }
   const times = tokenTimes(decoded.claims, now);
   const warnings: string[] = [];
-  if (audiences(decoded.claims).length === 0) {
+  const aud = audiences(decoded.claims);
+  if (aud.length === 0 && expected.audience === undefined) {
     warnings.push('The token names no audience ("aud"), so an API cannot tell it was meant for it.');
   }
+  if (expected.audience === undefined) {
+    warnings.push(
+      `Which audience Evo expects in a token from ${expected.providerLabel} is not published, so this page did not check "aud" (set VITE_EVO_AUDIENCE to check it).`,
+    );
+  }
+  const issuer = typeof decoded.claims.iss === 'string' ? decoded.claims.iss : undefined;
   const verdict = (standing: Standing, refusal?: string): TokenVerdict => ({
     standing,
     usable: refusal === undefined,
@@ -63,6 +103,18 @@ export function tokenVerdict({ decoded, now, signature, responseExpiresAt }: Ver
   });
   if (signature?.status === 'unsigned') return verdict('unsigned', 'the token is not signed');
   if (signature?.status === 'invalid') return verdict('signature-invalid', 'its signature is invalid');
+  if (issuer === undefined || !sameIssuer(issuer, expected.issuer)) {
+    return verdict(
+      'other-issuer',
+      `${issuer ? `signed by ${issuer}` : 'it names no issuer ("iss")'}, not by the provider you configured (${expected.providerLabel}): Evo would refuse it`,
+    );
+  }
+  if (expected.audience !== undefined && !aud.includes(expected.audience)) {
+    return verdict(
+      'other-audience',
+      `it is meant for ${aud.length > 0 ? aud.map((a) => `"${a}"`).join(', ') : 'no audience'}, not for "${expected.audience}", the audience the Evo you configured expects: Evo would refuse it`,
+    );
+  }
   if (times.state === 'expired') return verdict('expired', 'the token has expired');
   if (times.state === 'not-yet-valid') return verdict('not-yet-valid', 'the token is not valid yet');
   return verdict(signature?.status === 'valid' ? 'usable' : 'unverified');

@@ -1,8 +1,9 @@
 /**
  * What one sign-in actually sent and got, step by step, taken from the library's own flow (its
- * navigator, its state store, the user it stored). Kept in this tab's sessionStorage so it
- * survives the redirect; cleared on sign-out. The verifier and code it keeps are spent once the
- * code has been exchanged, and the page shows them masked unless asked.
+ * navigator, its state store, the user it stored). The whole record, with the verifier and the
+ * code (spent once exchanged, shown masked unless asked), lives in this page's memory only; what
+ * crosses the redirect in this tab's sessionStorage is a copy without them, and with memory-only
+ * token storage not even that once the sign-in is done. Cleared when the session ends.
  */
 
 import * as base64url from 'jose/base64url';
@@ -40,11 +41,43 @@ export function loadFlow(): FlowRecord | undefined {
   return cached;
 }
 
+/** Whether the record may be kept in sessionStorage (not when the session itself is in memory only). */
+let persist = true;
+
+/** The record as it may be stored: no verifier, no code, in any of its places. */
+export function withoutSecrets(record: FlowRecord): FlowRecord {
+  const { codeVerifier: _verifier, ...rest } = record;
+  void _verifier;
+  return {
+    ...rest,
+    ...(record.callback ? { callback: { ...record.callback, code: undefined } } : {}),
+    ...(record.token
+      ? {
+          token: {
+            ...record.token,
+            params: record.token.params.map(([name, value]): [string, string] =>
+              name === 'code' || name === 'code_verifier' ? [name, ''] : [name, value],
+            ),
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * Keeps the record in memory only from now on, and removes the stored copy: for a session kept in
+ * memory only, nothing of it stays in storage.
+ */
+export function keepFlowInMemoryOnly(): void {
+  persist = false;
+  saveFlow(cached ?? undefined);
+}
+
 export function saveFlow(record: FlowRecord | undefined): void {
   cached = record;
   try {
     const storage = browserStorage('session');
-    if (record) storage?.setItem(KEY, JSON.stringify(record));
+    if (record && persist) storage?.setItem(KEY, JSON.stringify(withoutSecrets(record)));
     else storage?.removeItem(KEY);
   } catch {
     // Storage refused: the timeline lasts until the page goes.

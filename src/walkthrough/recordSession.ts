@@ -1,7 +1,20 @@
 import { onSessionEvent } from '../auth/sessionEvents.ts';
-import { loadFlow, saveFlow, updateFlow } from './flowRecord.ts';
+import { keepFlowInMemoryOnly, loadFlow, saveFlow, updateFlow } from './flowRecord.ts';
 
 let installed = false;
+
+/** Whether any value in this tab's sessionStorage contains `secret` (where the library keeps the user). */
+function sessionStorageHolds(secret: string): boolean {
+  try {
+    for (let index = 0; index < sessionStorage.length; index++) {
+      const key = sessionStorage.key(index);
+      if (key !== null && sessionStorage.getItem(key)?.includes(secret)) return true;
+    }
+  } catch {
+    // Storage refused: nothing is stored anyway.
+  }
+  return false;
+}
 
 /**
  * Records each sign-in step by step from the session's own events: the authorization request the
@@ -46,6 +59,8 @@ export function recordSessions(): void {
         refreshToken: Boolean(user.refresh_token),
       },
     }));
+    // Memory-only storage: the library did not put the token in sessionStorage, so nor does this.
+    if (!sessionStorageHolds(user.access_token)) keepFlowInMemoryOnly();
   });
   onSessionEvent('renewed', ({ at, oldExpiry, newExpiry, rotated }) => {
     updateFlow((record) => ({ ...record, renewals: [...record.renewals, { at, oldExpiry, newExpiry, rotated }] }));
