@@ -104,6 +104,7 @@ export default tseslint.config(
       'sandbox/**/*.ts',
       'scripts/**/*.{js,mjs,ts}',
       'cli/**/*.ts',
+      'server/**/*.ts',
       'bin/**/*.mjs',
       '*.config.{js,ts}',
       'playwright.config.ts',

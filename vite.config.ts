@@ -90,6 +90,8 @@ export default defineConfig(({ mode }) => {
       strictPort: true,
       host: 'localhost',
       headers: { 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' },
+      // The Web app mode's backend-for-frontend (server/): same origin, so its cookie is first-party.
+      proxy: { '/bff': { target: `http://127.0.0.1:${process.env.BFF_PORT ?? '3003'}`, xfwd: true } },
     },
     preview: { port: 4173, strictPort: true, host: 'localhost', headers: securityHeaders(env) },
     build: {
@@ -111,7 +113,13 @@ export default defineConfig(({ mode }) => {
       },
     },
     test: {
-      include: ['src/**/*.test.{ts,tsx}', 'sandbox/**/*.test.ts', 'scripts/**/*.test.ts', 'cli/**/*.test.ts'],
+      include: [
+        'src/**/*.test.{ts,tsx}',
+        'sandbox/**/*.test.ts',
+        'scripts/**/*.test.ts',
+        'cli/**/*.test.ts',
+        'server/**/*.test.ts',
+      ],
       environment: 'node',
       reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
     },
