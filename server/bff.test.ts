@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSandboxConfig } from '../sandbox/config.ts';
 import { SANDBOX_WEB_SECRET, WEB_CLIENT_ID } from '../sandbox/ims/clients.ts';
-import { createSigningKey } from '../sandbox/ims/provider.ts';
+import { persistentSigningKey } from '../sandbox/ims/provider.ts';
 import { startSandbox, type Sandbox } from '../sandbox/main.ts';
 import { CSRF_HEADER } from './app.ts';
 import { ConfigError, readBffConfig, type BffConfig } from './config.ts';
@@ -22,6 +22,8 @@ const APP = 'http://localhost:3210/';
 const KEY = Buffer.alloc(32, 9);
 const dir = mkdtempSync(join(tmpdir(), 'evo-bff-test-'));
 const sqliteFile = join(dir, 'sessions.sqlite');
+const signingKeyFile = join(dir, 'sandbox-signing-key.json');
+const sandboxConfig = readSandboxConfig({ SANDBOX_IMS_PORT: '3211', SANDBOX_EVO_PORT: '3212', SANDBOX_APP_URLS: APP });
 let sandbox: Sandbox;
 const running: RunningBff[] = [];
 /** Every refresh-token grant the IMS twin answered, to see renewal happen once. */
@@ -52,8 +54,7 @@ async function stop(instance: RunningBff): Promise<void> {
 }
 
 beforeAll(async () => {
-  const config = readSandboxConfig({ SANDBOX_IMS_PORT: '3211', SANDBOX_EVO_PORT: '3212', SANDBOX_APP_URLS: APP });
-  sandbox = await startSandbox(config, await createSigningKey());
+  sandbox = await startSandbox(sandboxConfig, await persistentSigningKey(signingKeyFile));
   sandbox.ims.provider.on('grant.success', (ctx: { oidc: { params?: { grant_type?: unknown } } }) => {
     if (ctx.oidc.params?.grant_type === 'refresh_token') refreshGrants += 1;
   });
@@ -452,11 +453,14 @@ describe('BFF limits and settings', () => {
     expect(() => bffConfig({ BFF_CLIENT_SECRET: '' })).toThrow(/no client secret/);
   });
 
-  it('keeps sessions across a restart (the SQLite file)', async () => {
+  it('keeps sessions across a restart of the BFF and the sandbox (the SQLite file, the signing key file)', async () => {
     const first = await bff({ BFF_PORT: '3216' });
     const jar = new Jar();
     await signIn(first.url, jar);
     await stop(first);
+    // As a restart of `npm start`: the sandbox too, with the key it kept in its file.
+    await sandbox.close();
+    sandbox = await startSandbox(sandboxConfig, await persistentSigningKey(signingKeyFile));
     const second = await bff({ BFF_PORT: '3216' });
     try {
       const session = (await (await call(second.url, jar, '/bff/session')).json()) as { signedIn: boolean };
