@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { BFF_E2E_KEY, BFF_E2E_STORE } from '../playwright.config.ts';
 import { sealer } from '../server/sealing.ts';
 import { expect, fillSandboxLogin, test } from './support/fixtures.ts';
@@ -59,6 +60,9 @@ test('Web app mode: signs in through the BFF, Discovery shows instances, and the
   await expect(page.getByText('Analytical Engines - Exploration')).toBeVisible();
   await page.getByRole('button', { name: 'List workspaces' }).first().click();
   await expect(page.locator('.bff-instances .chips li').first()).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
   await page.getByRole('button', { name: 'Show them' }).click();
   await expect(page.getByRole('heading', { name: /^This browser.s calls$/ })).toBeVisible();
 

@@ -32,7 +32,7 @@ export function AppTypeComparison() {
       <table className="compare-table stack-table">
         <thead>
           <tr>
-            <th scope="col" />
+            <th scope="col">Question</th>
             <th scope="col">SPA (this page is the client)</th>
             <th scope="col">Web app (a backend-for-frontend is the client)</th>
           </tr>
@@ -40,24 +40,26 @@ export function AppTypeComparison() {
         <tbody>
           <tr>
             <th scope="row">Where the token lives</th>
-            <td>In this tab: session storage or memory. The page sends the bearer to Evo itself.</td>
-            <td>
+            <td data-label="SPA">In this tab: session storage or memory. The page sends the bearer to Evo itself.</td>
+            <td data-label="Web app">
               On the server, sealed with AES-256-GCM in its session store. The browser holds one HttpOnly cookie and
               calls <code>/bff/evo/…</code>; the server attaches the bearer.
             </td>
           </tr>
           <tr>
             <th scope="row">What an XSS could steal</th>
-            <td>The access token (and a refresh token), to use from anywhere until they expire or are revoked.</td>
-            <td>
+            <td data-label="SPA">
+              The access token (and a refresh token), to use from anywhere until they expire or are revoked.
+            </td>
+            <td data-label="Web app">
               No token and not the cookie (HttpOnly). Injected script can still make calls through the BFF while the
               page is open, but it cannot take the access away with it.
             </td>
           </tr>
           <tr>
             <th scope="row">What it costs</th>
-            <td>Static hosting only; a public client with PKCE, no secret to guard.</td>
-            <td>
+            <td data-label="SPA">Static hosting only; a public client with PKCE, no secret to guard.</td>
+            <td data-label="Web app">
               A server to run, a session store (SQLite or Redis), a client secret to guard, CSRF and cookie rules, and
               one more hop on every API call.
             </td>

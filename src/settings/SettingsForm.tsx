@@ -201,6 +201,13 @@ export function SettingsForm({ env, saved, onSave, redirectUri, shareLink, child
         </div>
       </Field>
 
+      {draft.appType === 'web' ? (
+        <p className="field-hint">
+          Web app: the server signs in with its own registration, secret and scopes (its BFF_* settings), and keeps the
+          token itself; the scopes and token storage below apply to the SPA only.
+        </p>
+      ) : null}
+
       <ScopePicker value={draft.scopes} onChange={(scopes) => update({ scopes })} error={errors.scopes} />
 
       <fieldset>
