@@ -40,28 +40,40 @@ export function AppTypeComparison() {
         <tbody>
           <tr>
             <th scope="row">Where the token lives</th>
-            <td data-label="SPA">In this tab: session storage or memory. The page sends the bearer to Evo itself.</td>
+            <td data-label="SPA">
+              <span>In this tab: session storage or memory. The page sends the bearer to Evo itself.</span>
+            </td>
             <td data-label="Web app">
-              On the server, sealed with AES-256-GCM in its session store. The browser holds one HttpOnly cookie and
-              calls <code>/bff/evo/…</code>; the server attaches the bearer.
+              <span>
+                On the server, sealed with AES-256-GCM in its session store. The browser holds one HttpOnly cookie and
+                calls <code>/bff/evo/…</code>; the server attaches the bearer.
+              </span>
             </td>
           </tr>
           <tr>
             <th scope="row">What an XSS could steal</th>
             <td data-label="SPA">
-              The access token (and a refresh token), to use from anywhere until they expire or are revoked.
+              <span>
+                The access token (and a refresh token), to use from anywhere until they expire or are revoked.
+              </span>
             </td>
             <td data-label="Web app">
-              No token and not the cookie (HttpOnly). Injected script can still make calls through the BFF while the
-              page is open, but it cannot take the access away with it.
+              <span>
+                No token and not the cookie (HttpOnly). Injected script can still make calls through the BFF while the
+                page is open, but it cannot take the access away with it.
+              </span>
             </td>
           </tr>
           <tr>
             <th scope="row">What it costs</th>
-            <td data-label="SPA">Static hosting only; a public client with PKCE, no secret to guard.</td>
+            <td data-label="SPA">
+              <span>Static hosting only; a public client with PKCE, no secret to guard.</span>
+            </td>
             <td data-label="Web app">
-              A server to run, a session store (SQLite or Redis), a client secret to guard, CSRF and cookie rules, and
-              one more hop on every API call.
+              <span>
+                A server to run, a session store (SQLite or Redis), a client secret to guard, CSRF and cookie rules, and
+                one more hop on every API call.
+              </span>
             </td>
           </tr>
         </tbody>
@@ -238,8 +250,9 @@ function SignedInCard({ session, onSignOut }: { session: SignedIn; onSignOut: ()
           </button>
         </div>
         <p>
-          Web app mode: the access token and the refresh token ({session.refreshToken}) are on the server. This page
-          holds none; it sees only what <code>/bff/session</code> returns.
+          Web app mode: the access token
+          {session.refreshToken === 'none' ? ' is' : ' and the refresh token are'} on the server. This page holds
+          neither; it sees only what <code>/bff/session</code> returns.
         </p>
         <dl className="bff-facts">
           <dt>Access token expires</dt>
