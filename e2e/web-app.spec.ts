@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { BFF_E2E_KEY, BFF_E2E_STORE } from '../playwright.config.ts';
 import { sealer } from '../server/sealing.ts';
@@ -15,6 +16,11 @@ async function tokensHeldByTheBff(): Promise<string[]> {
       close(): void;
     };
   };
+  if (!existsSync(BFF_E2E_STORE)) {
+    throw new Error(
+      `no BFF session store at ${BFF_E2E_STORE}: the BFF these tests use is not the one playwright.config.ts starts (stop npm start, or run with CI=1)`,
+    );
+  }
   const db = new DatabaseSync(BFF_E2E_STORE);
   const rows = db.prepare("SELECT key, value FROM bff_kv WHERE key LIKE 'session:%'").all();
   db.close();
@@ -24,6 +30,11 @@ async function tokensHeldByTheBff(): Promise<string[]> {
     const tokens = JSON.parse(plain ?? '{}') as { access?: string; refresh?: string };
     return [tokens.access, tokens.refresh].filter((value): value is string => typeof value === 'string');
   });
+}
+
+/** The same, or none when the BFF has made no store yet (a fresh clone). */
+async function tokensHeldSoFar(): Promise<string[]> {
+  return existsSync(BFF_E2E_STORE) ? tokensHeldByTheBff() : [];
 }
 
 test('Web app mode: signs in through the BFF, Discovery shows instances, and the browser never receives a token', async ({
@@ -47,7 +58,7 @@ test('Web app mode: signs in through the BFF, Discovery shows instances, and the
     );
   });
 
-  const before = new Set(await tokensHeldByTheBff().catch(() => []));
+  const before = new Set(await tokensHeldSoFar());
   await page.goto('/');
   await page.getByRole('radio', { name: /Web app: the token lives on the server/ }).check();
   await page.getByRole('button', { name: 'Save settings' }).click();
