@@ -71,6 +71,13 @@ test('Web app mode: signs in through the BFF, Discovery shows instances, and the
   await expect(page.getByText('Analytical Engines - Exploration')).toBeVisible();
   await page.getByRole('button', { name: 'List workspaces' }).first().click();
   await expect(page.locator('.bff-instances .chips li').first()).toBeVisible();
+  // The small console: a host the BFF does not send the bearer to is refused there, in words.
+  await page.getByLabel(/^Evo URL/).fill('http://127.0.0.1:3001/connect/userinfo');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByText(/does not send the bearer to http:\/\/127\.0\.0\.1:3001/)).toBeVisible();
+  await page.getByLabel(/^Evo URL/).fill('http://127.0.0.1:3002/evo/identity/v2/discovery?service=evo');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByText(/^200 bearer attached on the server/)).toBeVisible();
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 

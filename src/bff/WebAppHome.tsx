@@ -1,5 +1,5 @@
 import './bff.css';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../config/env.ts';
 import { discoverySchema } from '../evo/discoverySchemas.ts';
@@ -215,6 +215,75 @@ function DiscoveryCard({ discoveryUrl }: { discoveryUrl: string }) {
   );
 }
 
+/** A small console: any Evo GET through the BFF, answered as the page would see it. */
+function BffConsole({ discoveryUrl }: { discoveryUrl: string }) {
+  const inputId = useId();
+  const [url, setUrl] = useState(`${discoveryUrl.replace(/\/+$/, '')}/evo/identity/v2/discovery?service=evo`);
+  const [answer, setAnswer] = useState<{ status: string; body: string } | undefined>();
+  const send = () => {
+    let target: string;
+    try {
+      target = bffEvoUrl(url);
+    } catch {
+      setAnswer({ status: 'Not sent', body: `"${url}" is not an address; enter a full https:// or http:// URL.` });
+      return;
+    }
+    setAnswer({ status: 'Sending…', body: '' });
+    bffFetch(target)
+      .then(async (response) => {
+        const text = await response.text();
+        let body = text;
+        try {
+          body = JSON.stringify(JSON.parse(text), null, 2);
+        } catch {
+          // not JSON: shown as it came
+        }
+        setAnswer({
+          status: `${response.status} ${response.headers.get('x-evo-bff') ?? ''}`.trim(),
+          body: body.length > 6000 ? `${body.slice(0, 6000)}… (${body.length} characters in all)` : body,
+        });
+      })
+      .catch((error: unknown) =>
+        setAnswer({ status: 'No answer', body: error instanceof Error ? error.message : 'The BFF did not answer.' }),
+      );
+  };
+  return (
+    <section className="card" aria-labelledby="bff-console-heading">
+      <h2 id="bff-console-heading">Call Evo through the BFF</h2>
+      <form
+        className="bff-console"
+        onSubmit={(event) => {
+          event.preventDefault();
+          send();
+        }}
+      >
+        <label className="field-label" htmlFor={inputId}>
+          Evo URL (GET; sent as <code>/bff/evo/…</code>, the server adds the bearer)
+        </label>
+        <div className="input-row">
+          <input id={inputId} className="input" value={url} onChange={(event) => setUrl(event.target.value)} />
+          <button type="submit" className="button">
+            Send
+          </button>
+        </div>
+      </form>
+      {answer ? (
+        <div aria-live="polite">
+          <p>
+            <strong>{answer.status}</strong>
+          </p>
+          {answer.body ? (
+            // Scrolls inside itself, and can be reached from the keyboard to do so.
+            <pre className="server-request bff-answer" tabIndex={0} aria-label="The answer">
+              {answer.body}
+            </pre>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
 function ExchangesCard() {
   const [open, setOpen] = useState(false);
   return (
@@ -352,6 +421,7 @@ export function WebAppHome({ env, settings, onSaveSettings, settingsNotices }: W
       <>
         <SignedInCard session={state.session} onSignOut={signOut} />
         <DiscoveryCard discoveryUrl={settings.discoveryUrl} />
+        <BffConsole discoveryUrl={settings.discoveryUrl} />
         <ServerSteps session={state.session} />
         <AppTypeComparison />
         <ExchangesCard />
