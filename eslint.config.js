@@ -89,6 +89,25 @@ export default tseslint.config(
               message: 'The console is a feature, loaded on demand: nothing below the shell imports it.',
             },
             {
+              target: [
+                './src/settings',
+                './src/token',
+                './src/auth',
+                './src/evo',
+                './src/walkthrough',
+                './src/console',
+                './src/http',
+                './src/export',
+              ],
+              from: './src/bff',
+              message: 'bff/ is the Web app mode’s page, beside the shell: nothing below the shell imports it.',
+            },
+            {
+              target: './src/bff',
+              from: './src/app',
+              message: 'bff/ never imports the app shell.',
+            },
+            {
               target: './src/export',
               from: './src',
               except: ['./export', './evo/endpoints.ts'],
@@ -106,6 +125,7 @@ export default tseslint.config(
               target: [
                 './src/app',
                 './src/auth',
+                './src/bff',
                 './src/config',
                 './src/console',
                 './src/evo',
@@ -188,6 +208,7 @@ export default tseslint.config(
       'sandbox/**/*.ts',
       'scripts/**/*.{js,mjs,ts}',
       'cli/**/*.ts',
+      'server/**/*.ts',
       'bin/**/*.mjs',
       '*.config.{js,ts}',
       'playwright.config.ts',

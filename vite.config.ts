@@ -91,6 +91,8 @@ export default defineConfig(({ mode }) => {
       host: 'localhost',
       // No page of another origin frames the dev server's app either (the rest of its CSP is in the page).
       headers: DEV_SERVER_HEADERS,
+      // The Web app mode's backend-for-frontend (server/): same origin, so its cookie is first-party.
+      proxy: { '/bff': { target: `http://127.0.0.1:${process.env.BFF_PORT ?? '3003'}`, xfwd: true } },
     },
     preview: { port: 4173, strictPort: true, host: 'localhost', headers: securityHeaders(env) },
     build: {
@@ -113,7 +115,13 @@ export default defineConfig(({ mode }) => {
       },
     },
     test: {
-      include: ['src/**/*.test.{ts,tsx}', 'sandbox/**/*.test.ts', 'scripts/**/*.test.ts', 'cli/**/*.test.ts'],
+      include: [
+        'src/**/*.test.{ts,tsx}',
+        'sandbox/**/*.test.ts',
+        'scripts/**/*.test.ts',
+        'cli/**/*.test.ts',
+        'server/**/*.test.ts',
+      ],
       environment: 'node',
       reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
     },

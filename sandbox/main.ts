@@ -5,7 +5,11 @@
 import type { JWK } from 'jose';
 import { readSandboxConfig, type SandboxConfig } from './config.ts';
 import { startEvo, type EvoTwin } from './evo/server.ts';
+import { persistentSigningKey } from './ims/provider.ts';
 import { startIms, type ImsTwin } from './ims/server.ts';
+
+/** Where `npm run sandbox` keeps its signing key, beside the BFF's session store (git-ignored). */
+export const SIGNING_KEY_FILE = '.lab-data/sandbox-signing-key.json';
 
 export interface Sandbox {
   ims: ImsTwin;
@@ -49,7 +53,7 @@ async function main(): Promise<void> {
   }
   let sandbox: Sandbox;
   try {
-    sandbox = await startSandbox(config);
+    sandbox = await startSandbox(config, await persistentSigningKey(process.env.SANDBOX_KEY_FILE || SIGNING_KEY_FILE));
   } catch (error) {
     console.error(`[sandbox] could not start: ${describeStartError(error, config)}`);
     process.exit(1);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: the local sandbox (IMS twin + Evo twin) and the app's dev server, together.
+// `npm start`: the local sandbox (IMS twin + Evo twin), the Web app's BFF (server/, on its SQLite
+// session store) and the app's dev server, together.
 // Ctrl-C stops both and frees their ports. Each child is the real `node` process, not a wrapper,
 // so killing it really frees the port.
 import { spawn } from 'node:child_process';
@@ -54,14 +55,16 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 run('sandbox', ['--import', 'tsx', 'sandbox/main.ts']);
+run('bff', ['--import', 'tsx', 'server/main.ts']);
 run('app', [viteBin, '--strictPort']);
 
 // Say where to go once the app answers.
 const started = Date.now();
 const poll = setInterval(async () => {
   try {
-    const response = await fetch(APP_URL);
-    if (response.ok) {
+    // Through the dev server's proxy: ready once the app and the BFF both answer.
+    const [app, bff] = await Promise.all([fetch(APP_URL), fetch(`${APP_URL}bff/health`)]);
+    if (app.ok && bff.ok) {
       clearInterval(poll);
       console.log(`\n  Evo Sign-in Lab is ready: open ${APP_URL}`);
       console.log('  Sign in with ada@example.com / sandbox. Press Ctrl-C to stop.\n');

@@ -28,6 +28,10 @@ export const SERVICE_CLIENT_ID = 'evo-sandbox-service';
  * loopback and holds no data. A real secret never goes in a file of this repository.
  */
 export const SANDBOX_SERVICE_SECRET = 'sandbox-service-secret';
+/** A web app's registration (the portal's "web app" type): the BFF in server/, a confidential client. */
+export const WEB_CLIENT_ID = 'evo-sandbox-web';
+/** The web client's secret: sandbox only and published on purpose, like the service secret. */
+export const SANDBOX_WEB_SECRET = 'sandbox-web-secret';
 
 /** Access token lifetime per client, in seconds; IMS gives about one hour. */
 export const ACCESS_TOKEN_TTL: Record<string, number> = {
@@ -91,6 +95,20 @@ export function sandboxClients(appBaseUrls: readonly string[]): ClientMetadata[]
     // No offline_access: a service signs in again with its secret instead of keeping a refresh token.
     scope: EVO_SCOPES.join(' '),
   };
+  // The BFF is reached through the app's origin (its dev server proxies /bff), so the callback and
+  // the cookie belong to the app's origin. No openid scope: no ID token, as for every Evo client.
+  const web: ClientMetadata = {
+    client_id: WEB_CLIENT_ID,
+    client_name: 'Evo Sign-in Lab (web app, sandbox)',
+    client_secret: SANDBOX_WEB_SECRET,
+    token_endpoint_auth_method: 'client_secret_post',
+    application_type: 'web',
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    redirect_uris: appBaseUrls.map((base) => `${base}bff/callback`),
+    post_logout_redirect_uris: [...appBaseUrls],
+    scope: [...EVO_SCOPES, 'offline_access'].join(' '),
+  };
   return [
     ...SHAPES.map((shape): ClientMetadata => ({
       client_id: shape.id,
@@ -105,5 +123,6 @@ export function sandboxClients(appBaseUrls: readonly string[]): ClientMetadata[]
     })),
     native,
     service,
+    web,
   ];
 }

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { appOrigins, type SandboxConfig } from '../config.ts';
@@ -24,6 +26,24 @@ export async function createSigningKey(): Promise<JWK> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
   const jwk = await exportJWK(privateKey);
   return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: 'RS256', use: 'sig' };
+}
+
+/**
+ * The signing key kept in `file` (git-ignored, mode 0600), made there on first use: as a real
+ * provider keeps its keys, a token issued before a restart still verifies after it.
+ */
+export async function persistentSigningKey(file: string): Promise<JWK> {
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as JWK;
+    if (saved.kty === 'RSA' && typeof saved.d === 'string' && typeof saved.kid === 'string') return saved;
+  } catch {
+    // none yet, or unreadable: make one
+  }
+  const key = await createSigningKey();
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(key), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return key;
 }
 
 /**

@@ -13,8 +13,13 @@ import { useLazyModule } from '../ui/lazyModule.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { ConfigErrorScreen } from './ConfigErrorScreen.tsx';
 import { Home } from './Home.tsx';
+import { lazyModule } from '../ui/lazyModule.ts';
+import { Loaded } from '../ui/Loaded.tsx';
 import { liveSession, pageHadAuthResponse } from './liveSessionModule.ts';
 import { SharedSettingsProposal } from './SharedSettingsProposal.tsx';
+
+// Web app mode (the BFF in server/ holds the token): its page loads only when chosen.
+const webAppHome = lazyModule(() => import('../bff/WebAppHome.tsx').then((module) => module.WebAppHome));
 
 const NO_STORAGE =
   'This browser keeps no site data for this page (storage is blocked), so your settings and your session last only until you close or reload it. Signing in opens the identity provider in a small window, so that the PKCE verifier can stay in this page’s memory.';
@@ -70,7 +75,8 @@ function ConnectedApp({ env }: { env: AppEnv }) {
   }, [env]);
 
   const save = (next: ConnectionSettings) => {
-    if (connectionKey(next) !== connectionKey(settings)) {
+    // Switching app type drops the tab's token too: the Web app holds none in the page.
+    if (connectionKey(next) !== connectionKey(settings) || (next.appType ?? 'spa') !== (settings.appType ?? 'spa')) {
       // A session is bound to its connection: other settings are another session, never this
       // token sent to another host.
       liveSession.value?.forgetStoredUser(settings);
@@ -119,6 +125,13 @@ function ConnectedApp({ env }: { env: AppEnv }) {
       onStartAgain={() => setAttempt((n) => n + 1)}
     />
   );
+  if (settings.appType === 'web') {
+    return (
+      <Loaded module={webAppHome} what="Web app page" className="big-status">
+        {(WebAppHome) => <WebAppHome env={env} settings={settings} onSaveSettings={save} settingsNotices={notices} />}
+      </Loaded>
+    );
+  }
   return live ? (
     <LiveSessionLoader settings={settings} attempt={attempt}>
       {page}

@@ -82,6 +82,37 @@ export function SettingsForm({ env, saved, onSave, redirectUri, shareLink, child
       }}
     >
       <fieldset>
+        <legend>App type</legend>
+        <label className="scope-option">
+          <input
+            type="radio"
+            name="appType"
+            checked={draft.appType !== 'web'}
+            onChange={() => setDraft(({ appType: _web, ...rest }) => rest)}
+          />
+          <span>
+            <strong>SPA: the token lives in this tab</strong> (default)
+            <span className="field-hint">This page is a public client and calls Evo with the bearer itself.</span>
+          </span>
+        </label>
+        <label className="scope-option">
+          <input
+            type="radio"
+            name="appType"
+            checked={draft.appType === 'web'}
+            onChange={() => update({ appType: 'web' })}
+          />
+          <span>
+            <strong>Web app: the token lives on the server</strong>
+            <span className="field-hint">
+              The lab&apos;s backend-for-frontend (server/) signs in as a confidential client with its own registration
+              and secret; this page gets only an HttpOnly cookie.
+            </span>
+          </span>
+        </label>
+      </fieldset>
+
+      <fieldset>
         <legend>Identity environment</legend>
         <div className="environment-options">
           {ENVIRONMENT_IDS.map((id: EnvironmentId) => (
@@ -91,7 +122,12 @@ export function SettingsForm({ env, saved, onSave, redirectUri, shareLink, child
                 name="environment"
                 value={id}
                 checked={draft.environment === id}
-                onChange={() => setDraft(settingsForEnvironment(env, id, draft.scopes, draft.tokenStorage))}
+                onChange={() =>
+                  setDraft({
+                    ...settingsForEnvironment(env, id, draft.scopes, draft.tokenStorage),
+                    ...(draft.appType ? { appType: draft.appType } : {}),
+                  })
+                }
               />
               <span>
                 <strong>{env.presets[id].label}</strong>
@@ -165,6 +201,13 @@ export function SettingsForm({ env, saved, onSave, redirectUri, shareLink, child
           <CopyButton value={() => redirectUri} label="Copy" />
         </div>
       </Field>
+
+      {draft.appType === 'web' ? (
+        <p className="field-hint">
+          Web app: the server signs in with its own registration, secret and scopes (its BFF_* settings), and keeps the
+          token itself; the scopes and token storage below apply to the SPA only.
+        </p>
+      ) : null}
 
       <ScopePicker value={draft.scopes} onChange={(scopes) => update({ scopes })} error={errors.scopes} />
 

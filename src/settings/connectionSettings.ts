@@ -21,7 +21,15 @@ export interface ConnectionSettings {
   scopes: string[];
   /** Where the signed-in user's tokens are kept: this tab's sessionStorage, or memory only. */
   tokenStorage: TokenStorage;
+  /**
+   * Which kind of app signs in: this page as a public SPA (default; the token lives in this tab),
+   * or the Web app, whose backend-for-frontend (server/) keeps the token on the server.
+   */
+  appType?: AppType;
 }
+
+export const APP_TYPES = ['spa', 'web'] as const;
+export type AppType = (typeof APP_TYPES)[number];
 
 export const TOKEN_STORAGES = ['session', 'memory'] as const;
 export type TokenStorage = (typeof TOKEN_STORAGES)[number];
@@ -105,6 +113,7 @@ export function normalizeSettings(settings: ConnectionSettings): ConnectionSetti
     discoveryUrl: url(settings.discoveryUrl),
     scopes: [...new Set(settings.scopes.filter((scope) => !REQUIRED_SCOPES.includes(scope)))],
     tokenStorage: settings.tokenStorage,
+    ...(settings.appType === 'web' ? { appType: 'web' as const } : {}),
   };
 }
 
@@ -136,6 +145,7 @@ export function settingsFromJson(json: unknown, env: AppEnv): { settings: Connec
     tokenStorage: (TOKEN_STORAGES as readonly unknown[]).includes(record.tokenStorage)
       ? (record.tokenStorage as TokenStorage)
       : 'session',
+    appType: record.appType === 'web' ? 'web' : undefined,
   });
   const complete =
     authority !== undefined &&
