@@ -49,6 +49,11 @@ export interface TokenWorkbenchProps {
   /** The signing provider's `jwks_uri`, when the app already has its metadata. */
   knownJwksUri?: (issuer: string) => Promise<string | undefined>;
   whenExpired: ReactNode;
+  /**
+   * This browser's clock minus the token issuer's (ms), measured from the session's fresh tokens:
+   * the verdict and the countdown judge the token on the issuer's clock. 0 for a pasted token.
+   */
+  clockOffsetMs?: number;
   /** The connection the token came from, for the scope report; none for a pasted token. */
   configuration?: { environment: string; authority: string; clientId: string };
 }
@@ -61,6 +66,7 @@ export function TokenWorkbench({
   knownJwksUri,
   whenExpired,
   configuration,
+  clockOffsetMs = 0,
 }: TokenWorkbenchProps) {
   const [consoleOpen, setConsoleOpen] = useState(false);
   const { accessToken, decoded } = token;
@@ -71,7 +77,9 @@ export function TokenWorkbench({
   const issuer = stringClaim(claims, 'iss');
   const checkStarted = decoded.kind === 'jwt' && (checkSignatureAutomatically || signatureAsked);
   const signature = useSignatureCheck(accessToken, issuer, checkStarted, knownJwksUri);
-  const now = useNow(5_000, accessToken);
+  const localNow = useNow(5_000, accessToken);
+  // "Now" on the issuer's clock: a laptop 10 minutes ahead must not call a fresh token expired.
+  const now = clockOffsetMs === 0 ? localNow : new Date(localNow.getTime() - clockOffsetMs);
   const verdict = tokenVerdict({ decoded, now, signature, responseExpiresAt: token.responseExpiresAt });
   const identity: TokenIdentity = { accessToken, discoveryUrl, ...token.key };
   // The summary and Discovery first; the claims table and copy tools once that is on screen.
@@ -96,6 +104,7 @@ export function TokenWorkbench({
           responseExpiresAt={token.responseExpiresAt}
           hasRefreshToken={token.hasRefreshToken}
           whenExpired={whenExpired}
+          clockOffsetMs={clockOffsetMs}
         />
       </ErrorBoundary>
       {decoded.kind === 'jwt' ? (
