@@ -129,8 +129,8 @@ test.describe('1. sleep and wake', () => {
   });
 });
 
-// Break seen failing: useSession's 'renewing-expired' branch removed (the page said "Your session
-// has ended"), and keepRenewed's first check() removed (it stayed on "renewing" with no request).
+// Break seen failing: useSession's 'renewing-expired' branch disabled (the page said "Your session
+// has ended… Sign in again", as oidc-client-ts #2012 leaves it).
 test('2. a page reopened after the access token expired renews by itself, saying so, with no sign-in', async ({
   page,
   recorded,
@@ -156,7 +156,8 @@ test('2. a page reopened after the access token expired renews by itself, saying
 });
 
 test.describe('3. offline and provider failures', () => {
-  // Break seen failing: keepRenewed without its navigator.onLine check (it sent requests offline).
+  // Break seen failing: keepRenewed without its wait-for-the-network branch (it kept sending
+  // refresh requests offline, one every 10 s).
   test('offline, renewal waits for the network without a request, and renews by itself when it returns', async ({
     page,
     context,
@@ -185,8 +186,9 @@ test.describe('3. offline and provider failures', () => {
   });
 
   // Breaks seen failing: keepRenewed ignoring nextAttemptAt (retried at the 10 s gap, before
-  // Retry-After); describeAuthError's old wording of an HTML answer ("does not look like an
-  // identity provider").
+  // Retry-After); renewSession without the ProviderHttpError read from the exchange log (no status,
+  // no Retry-After, worded from the Content-Type). The wording of an HTML answer is also pinned in
+  // src/auth/renewalPolicy.test.ts (seen failing with the new describeAuthError branch removed).
   test('a 503 HTML answer is retried with backoff after Retry-After, said plainly, and recovery renews without sign-in', async ({
     page,
     recorded,
@@ -278,8 +280,8 @@ test.describe('4. Back from the provider', () => {
     await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
   });
 
-  // Break seen failing: useSession ignoring `restored` (react-oidc-context's activeNavigator stuck,
-  // its #1243).
+  // Break seen failing: useSession without its stale-navigator check (`stale = false`):
+  // react-oidc-context's activeNavigator and isLoading stuck, its #1243.
   test('restored from the back/forward cache with the session code loaded (after a sign-out): usable at once too', async ({
     page,
   }) => {
@@ -292,6 +294,8 @@ test.describe('4. Back from the provider', () => {
     await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
   });
 
+  // The real browser path (here a fresh load, as this Chromium keeps no page in its cache): a
+  // regression check, not a guard of the restore handling above.
   test('a real Back from the provider’s page: Sign in at once, and the second Sign in completes', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Sign in' }).click();
