@@ -9,7 +9,13 @@ import { useEscape } from '../ui/useEscape.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { signedInView } from './liveSessionModule.ts';
 import { usePausedSignIn } from '../walkthrough/stepMode.ts';
-import { ProblemNotice, SignedOutNotice, StrayCallbackNotice } from './SessionNotices.tsx';
+import {
+  ProblemNotice,
+  RenewalNotice,
+  SessionEndedNotice,
+  SignedOutNotice,
+  StrayCallbackNotice,
+} from './SessionNotices.tsx';
 import { SignedOutView } from './SignedOutView.tsx';
 
 // Everything only a signed-in person needs (jose, zod, React Query, the inspector, Discovery)
@@ -89,6 +95,21 @@ export function Home({ env, settings, session, actions, onSaveSettings, settings
     body = <PausedSignIn {...paused} />;
   } else if (session.phase === 'signing-in') {
     body = <Status>{STEP_WORDS[session.step]}</Status>;
+  } else if (session.phase === 'renewing-expired') {
+    body = (
+      <>
+        <Status>
+          Your access token expired while this page was closed or asleep: renewing it with the refresh token…
+        </Status>
+        {session.renewal ? (
+          <RenewalNotice
+            status={session.renewal}
+            expiresAt={session.expiredAt ?? new Date(0)}
+            onSignIn={() => void actions.signIn()}
+          />
+        ) : null}
+      </>
+    );
   } else if (session.phase === 'signed-in' || session.phase === 'renewing') {
     body = (
       <>
@@ -127,7 +148,10 @@ export function Home({ env, settings, session, actions, onSaveSettings, settings
           <StrayCallbackNotice onSignIn={() => void actions.signIn()} onDismiss={actions.dismiss} />
         ) : null}
         {session.phase === 'signed-out' && session.signedOut ? <SignedOutNotice outcome={session.signedOut} /> : null}
-        {session.phase === 'signed-out' && session.expired ? (
+        {session.phase === 'signed-out' ? (
+          <SessionEndedNotice ended={session.ended} elsewhere={session.signedOutElsewhere} />
+        ) : null}
+        {session.phase === 'signed-out' && session.expired && !session.ended && !session.signedOutElsewhere ? (
           <Notice tone="info" title="Your session has ended">
             <p>
               The access token expired

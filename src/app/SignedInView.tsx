@@ -9,6 +9,8 @@ import { CopyButton } from '../ui/CopyButton.tsx';
 import { stringClaim } from '../token/decodeAccessToken.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Notice } from '../ui/Notice.tsx';
+import { clockOffsetWords, useClockOffset } from '../auth/clockOffset.ts';
+import { RenewalNotice } from './SessionNotices.tsx';
 import { useFocusOnShow } from '../ui/useFocusOnShow.ts';
 import { useAfterFirstPaint } from '../ui/useAfterFirstPaint.ts';
 import { FlowTimeline } from '../walkthrough/FlowTimeline.tsx';
@@ -25,7 +27,7 @@ export interface SignedInViewProps {
 
 /** The signed-in page: who signed in and the session's actions, then everything about the token. */
 export function SignedInView({ session, actions, settings, expected }: SignedInViewProps) {
-  const { token, renewalProblem } = session;
+  const { token, renewal } = session;
   const stepMode = useStepMode();
   // The walkthrough renders once the first screen (the verdict, Discovery) is painted.
   const later = useAfterFirstPaint();
@@ -35,10 +37,13 @@ export function SignedInView({ session, actions, settings, expected }: SignedInV
   const email = stringClaim(claims, 'email');
   const org = stringClaim(claims, 'org_name');
   const renewing = session.phase === 'renewing';
+  const clockOffset = useClockOffset();
+  const clockWords = clockOffsetWords(clockOffset);
   const shareId = useId();
   // Sign-in has just completed (or the page came back signed in): start reading from here.
   const heading = useFocusOnShow<HTMLHeadingElement>();
-  const renew = token.hasRefreshToken ? () => void actions.renew() : undefined;
+  // A refresh token the provider refused (or another tab spent) is never offered again.
+  const renew = token.hasRefreshToken && renewal?.kind !== 'refused' ? () => void actions.renew() : undefined;
   // The provider's metadata is already in hand (oidc-client-ts holds it): its jwks_uri saves a
   // second metadata fetch when the token's issuer is that provider.
   const knownJwksUri = useCallback(
@@ -53,26 +58,15 @@ export function SignedInView({ session, actions, settings, expected }: SignedInV
 
   return (
     <>
-      {renewalProblem ? (
-        <Notice
-          tone="error"
-          title={`Renewing the session failed: ${renewalProblem.title.toLowerCase()}`}
-          actions={
-            <button type="button" className="button" onClick={() => void actions.signIn()}>
-              Sign in again
-            </button>
-          }
-        >
+      {renewal ? (
+        <RenewalNotice status={renewal} expiresAt={token.responseExpiresAt} onSignIn={() => void actions.signIn()} />
+      ) : null}
+      {clockWords ? (
+        <Notice tone="info" title="This computer's clock is off">
           <p>
-            {renewalProblem.detail}
-            {renewalProblem.code ? (
-              <>
-                {' '}
-                (<code>{renewalProblem.code}</code>)
-              </>
-            ) : null}
+            By the tokens the provider issues, {clockWords}. This page allows for it: the countdown, the verdict and
+            renewal use the provider&apos;s time. Other apps may not: set the clock to update automatically.
           </p>
-          <p>The current token still works until it expires; the countdown below says when.</p>
         </Notice>
       ) : null}
       <section className="card signed-in" aria-labelledby="who-heading">
@@ -133,6 +127,7 @@ export function SignedInView({ session, actions, settings, expected }: SignedInV
         expected={expected}
         knownJwksUri={knownJwksUri}
         providerEndpoints={providerEndpoints}
+        clockOffsetMs={clockOffset}
         configuration={{
           environment: settings.environment,
           authority: settings.authority,
@@ -141,13 +136,15 @@ export function SignedInView({ session, actions, settings, expected }: SignedInV
         whenExpired={
           <div className="notice-actions">
             {renew ? (
+              // With a refresh token the session renews by itself (autoRenewal.ts): no sign-in needed.
               <button type="button" className="button" onClick={renew}>
                 Renew with the refresh token
               </button>
-            ) : null}
-            <button type="button" className="button" onClick={() => void actions.signIn()}>
-              Sign in again
-            </button>
+            ) : (
+              <button type="button" className="button" onClick={() => void actions.signIn()}>
+                Sign in again
+              </button>
+            )}
           </div>
         }
       />

@@ -56,6 +56,11 @@ export interface TokenWorkbenchProps {
   whenExpired: ReactNode;
   /** The provider's authorize and token endpoints (its metadata), for the console's exports. */
   providerEndpoints?: () => Promise<{ authorization_endpoint?: string; token_endpoint?: string }>;
+  /**
+   * This browser's clock minus the token issuer's (ms), measured from the session's fresh tokens:
+   * the verdict and the countdown judge the token on the issuer's clock. 0 for a pasted token.
+   */
+  clockOffsetMs?: number;
   /** The connection the token came from, for the scope report; none for a pasted token. */
   configuration?: { environment: string; authority: string; clientId: string };
 }
@@ -70,6 +75,7 @@ export function TokenWorkbench({
   whenExpired,
   providerEndpoints,
   configuration,
+  clockOffsetMs = 0,
 }: TokenWorkbenchProps) {
   const [consoleOpen, setConsoleOpen] = useState(false);
   const { accessToken, decoded } = token;
@@ -98,7 +104,9 @@ export function TokenWorkbench({
   const issuer = stringClaim(claims, 'iss');
   const checkStarted = decoded.kind === 'jwt' && (checkSignatureAutomatically || signatureAsked);
   const signature = useSignatureCheck(accessToken, issuer, checkStarted, knownJwksUri);
-  const now = useNow(5_000, accessToken);
+  const localNow = useNow(5_000, accessToken);
+  // "Now" on the issuer's clock: a laptop 10 minutes ahead must not call a fresh token expired.
+  const now = clockOffsetMs === 0 ? localNow : new Date(localNow.getTime() - clockOffsetMs);
   const verdict = tokenVerdict({ decoded, now, expected, signature, responseExpiresAt: token.responseExpiresAt });
   // The token is registered at the door; the features get its handle, never the token.
   const identity: TokenIdentity = {
@@ -129,6 +137,7 @@ export function TokenWorkbench({
           hasRefreshToken={token.hasRefreshToken}
           whenExpired={whenExpired}
           reach={{ instance, observed }}
+          clockOffsetMs={clockOffsetMs}
         />
       </ErrorBoundary>
       {decoded.kind === 'jwt' ? (

@@ -2,7 +2,8 @@ import { REQUIRED_SCOPES, SCOPE_CATALOGUE } from '../config/scopes.ts';
 import { redactSecrets } from '../ui/redact.ts';
 import { BlockedByPolicyError, violationSince } from '../config/contentSecurity.ts';
 import { IssuerMismatchError, ProviderIssuerError } from './issuerCheck.ts';
-import { SpentRefreshTokenError } from './renewal.ts';
+import { isNetworkFailure } from './networkFailure.ts';
+import { NoRefreshTokenError, ProviderHttpError, SpentRefreshTokenError } from './renewal.ts';
 
 /** A sign-in problem in words: what happened, why it matters, what to do next. */
 export interface AuthProblem {
@@ -125,15 +126,7 @@ const OAUTH_ERRORS: Record<string, Omit<AuthProblem, 'code'>> = {
   },
 };
 
-/** Whether a fetch failed for want of an answer (each browser words it its own way), not a refusal. */
-export function isNetworkFailure(message: string): boolean {
-  return (
-    message === 'Failed to fetch' ||
-    message.startsWith('NetworkError') ||
-    message.includes('Load failed') ||
-    message.includes('Network timed out')
-  );
-}
+export { isNetworkFailure };
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -193,6 +186,22 @@ export function describeAuthError(raw: unknown, authority: string): AuthProblem 
       detail:
         'A copy of this session in another tab used the refresh token first, and the provider replaced it. Sending the old one again would look like a stolen token being replayed, and the provider would end the session everywhere, so this tab did not send it.',
       action: 'Sign in again in this tab, or keep using the other tab.',
+    };
+  }
+  if (raw instanceof ProviderHttpError) {
+    const busy = raw.status === 429;
+    return {
+      title: busy ? 'The identity provider is busy' : 'The identity provider is unavailable',
+      detail: `Its token endpoint answered HTTP ${raw.status}${busy ? ' (too many requests)' : ' (a server error)'}${raw.retryAfterMs !== undefined ? ` and asked to wait ${Math.ceil(raw.retryAfterMs / 1000)} s` : ''}. Nothing is wrong with your session or settings.`,
+      action: 'Wait: the page tries again by itself, less often each time.',
+      code: `http_${raw.status}`,
+    };
+  }
+  if (raw instanceof NoRefreshTokenError) {
+    return {
+      title: 'There is no refresh token',
+      detail: 'This session got no refresh token (offline_access was not granted), so it cannot be renewed.',
+      action: 'Sign in again when the token expires.',
     };
   }
   if ((raw as ErrorLike | null)?.name === 'StrayCallback') {
@@ -259,6 +268,15 @@ export function describeAuthError(raw: unknown, authority: string): AuthProblem 
       title: 'The sign-in window did not finish',
       detail: `${message} This browser keeps no site data, so this page signs in in a separate window to keep the PKCE verifier in memory.`,
       action: 'Sign in again, and finish signing in in the window that opens.',
+    };
+  }
+  if (message.startsWith('Invalid response Content-Type') && !message.includes('/.well-known/openid-configuration')) {
+    // A token, keys or revocation endpoint answered with a page instead of JSON: an outage or a
+    // proxy's error page, not a wrong authority (its metadata was JSON, or nothing would have run).
+    return {
+      title: 'The identity provider answered with an error page',
+      detail: `${authority} answered with a web page instead of JSON: it is probably down or overloaded for a moment.`,
+      action: 'Wait a moment and try again.',
     };
   }
   if (message.startsWith('Invalid response Content-Type')) {

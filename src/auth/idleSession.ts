@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { storageWorks } from '../config/browserStorage.ts';
 import { hasAuthorizationResponse } from '../config/catalogue.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
@@ -59,6 +59,16 @@ export function useIdleSession(
   load: () => Promise<SignInLoader>,
 ): { session: Session; actions: SessionActions } {
   const [session, setSession] = useState<Session>({ phase: 'signed-out' });
+  // Back from the provider's page, restored from the back/forward cache: the page froze while
+  // "leaving"; it is signed out, and Sign in works again at once.
+  useEffect(() => {
+    const onShow = (event: PageTransitionEvent) => {
+      if (event.persisted)
+        setSession((current) => (current.phase === 'signing-in' ? { phase: 'signed-out' } : current));
+    };
+    window.addEventListener('pageshow', onShow);
+    return () => window.removeEventListener('pageshow', onShow);
+  }, []);
   const idle = () => Promise.resolve();
   return {
     session,

@@ -1,4 +1,7 @@
-import type { UserManager } from 'oidc-client-ts';
+import { WebStorageStateStore, type UserManager } from 'oidc-client-ts';
+import { storageOrMemory } from '../config/browserStorage.ts';
+import { readPendingSignin } from './pendingSignin.ts';
+import { emitSessionEvent } from './sessionEvents.ts';
 
 type Navigator = NonNullable<ConstructorParameters<typeof UserManager>[2]>;
 
@@ -17,8 +20,16 @@ export function popupNavigator(checkResponse: (url: string) => Promise<void>): N
       const popup = window.open('about:blank', 'evo-sign-in-lab-signin', 'popup,width=520,height=680');
       let cleanup = () => undefined as void;
       return Promise.resolve({
-        navigate: ({ url }: { url: string }) =>
-          new Promise<{ url: string }>((resolve, reject) => {
+        navigate: async ({ url }: { url: string }) => {
+          // The walkthrough records a popup sign-in as it records a redirect one: the request the
+          // library built (with its verifier, from the same state store the library uses), then
+          // the response and its RFC 9207 check.
+          const pending = await readPendingSignin(
+            new WebStorageStateStore({ store: storageOrMemory('session') }),
+            new URL(url).searchParams.get('state'),
+          );
+          emitSessionEvent('authorize', { authority: new URL(url).origin, url, codeVerifier: pending?.codeVerifier });
+          return new Promise<{ url: string }>((resolve, reject) => {
             if (!popup) {
               reject(new Error('The browser blocked the sign-in window. Allow pop-ups for this page and try again.'));
               return;
@@ -30,7 +41,10 @@ export function popupNavigator(checkResponse: (url: string) => Promise<void>): N
               const response = data.url;
               cleanup();
               popup.close();
-              checkResponse(response).then(() => resolve({ url: response }), reject);
+              checkResponse(response).then(() => {
+                resolve({ url: response });
+              }, reject);
+              lastResponse = { url: response, codeVerifier: pending?.codeVerifier };
             };
             const watch = window.setInterval(() => {
               if (!popup.closed) return;
@@ -43,7 +57,8 @@ export function popupNavigator(checkResponse: (url: string) => Promise<void>): N
             };
             window.addEventListener('message', onMessage);
             popup.location.assign(url);
-          }),
+          });
+        },
         close: () => {
           cleanup();
           popup?.close();
@@ -52,6 +67,15 @@ export function popupNavigator(checkResponse: (url: string) => Promise<void>): N
     },
     callback: () => Promise.resolve(),
   };
+}
+
+let lastResponse: { url: string; codeVerifier: string | undefined } | undefined;
+
+/** The last authorization response a popup handed back (for the walkthrough), once. */
+export function takePopupResponse(): { params: URLSearchParams; codeVerifier: string | undefined } | undefined {
+  const taken = lastResponse;
+  lastResponse = undefined;
+  return taken ? { params: new URL(taken.url).searchParams, codeVerifier: taken.codeVerifier } : undefined;
 }
 
 /**

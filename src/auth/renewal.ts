@@ -1,12 +1,23 @@
 import type { User, UserManager } from 'oidc-client-ts';
 import { useSyncExternalStore } from 'react';
+import { exchanges } from '../http/index.ts';
+import { measureFromToken } from './clockOffset.ts';
+import { isNetworkFailure } from './networkFailure.ts';
 import { emitSessionEvent } from './sessionEvents.ts';
 
 /** Where renewal of one session stands, for the page. */
 export interface RenewalState {
   renewing: boolean;
-  /** The last renewal's failure, until the next renewal starts. */
+  /** The last renewal's failure, until the next renewal succeeds. */
   error?: unknown;
+  /** Failed renewals in a row (reset by a success). */
+  failures: number;
+  /** When the next automatic attempt is due after a failure (ms, this clock). */
+  nextAttemptAt?: number;
+  /** The browser is offline: automatic renewal waits for the `online` event. */
+  waitingForNetwork?: boolean;
+  /** The provider refused the refresh token (or another tab spent it): no further request. */
+  refused?: boolean;
 }
 
 /** A refresh token another tab of this browser has already spent: using it again would be reuse. */
@@ -17,14 +28,50 @@ export class SpentRefreshTokenError extends Error {
   }
 }
 
+/**
+ * The token endpoint answered with an HTTP error the library could not read as OAuth (an HTML 503
+ * page, a 429): its status, and its `Retry-After` when the provider lets scripts see it.
+ */
+export class ProviderHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly retryAfterMs: number | undefined,
+    readonly url: string,
+  ) {
+    super(`The token endpoint answered HTTP ${status}`);
+    this.name = 'ProviderHttpError';
+  }
+}
+
+/** No refresh token to renew with. */
+export class NoRefreshTokenError extends Error {
+  constructor() {
+    super('There is no refresh token to renew the session with.');
+    this.name = 'NoRefreshTokenError';
+  }
+}
+
 const inFlight = new WeakMap<UserManager, Promise<User | null>>();
 const states = new WeakMap<UserManager, RenewalState>();
 const listeners = new Set<() => void>();
-const IDLE: RenewalState = { renewing: false };
+const IDLE: RenewalState = { renewing: false, failures: 0 };
 
-function setState(manager: UserManager, next: RenewalState): void {
+export function renewalState(manager: UserManager): RenewalState {
+  return states.get(manager) ?? IDLE;
+}
+
+/** Changes the state; listeners hear of it only when something changed. */
+export function setRenewalState(manager: UserManager, next: RenewalState): void {
+  const current = renewalState(manager);
+  const keys = new Set([...Object.keys(current), ...Object.keys(next)]) as Set<keyof RenewalState>;
+  if ([...keys].every((key) => current[key] === next[key])) return;
   states.set(manager, next);
   for (const listener of listeners) listener();
+}
+
+export function subscribeRenewal(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /** One-way digests of refresh tokens spent in this browser, learnt from other tabs too. */
@@ -35,31 +82,102 @@ channel?.addEventListener('message', (event: MessageEvent) => {
   if (typeof data?.spent === 'string') spent.add(data.spent);
 });
 
-async function digest(value: string): Promise<string> {
+export async function digest(value: string): Promise<string> {
   const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value)));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/** The first wait after a failed renewal; each failure doubles it, up to the cap (ms). */
+export const BACKOFF_BASE_MS = 10_000;
+export const BACKOFF_CAP_MS = 5 * 60_000;
+/** A refresh request that has not answered by then counts as failed (s). */
+const REFRESH_TIMEOUT_S = 20;
+
+/**
+ * How long to wait after the `failures`-th failure in a row: exponential, with jitter (±20 %), so
+ * that a room of laptops waking together does not retry in step; never before `Retry-After`.
+ */
+export function backoffMs(failures: number, retryAfterMs?: number, random: () => number = Math.random): number {
+  const exponential = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
+  const jittered = Math.round(exponential * (0.8 + 0.4 * random()));
+  return Math.max(jittered, retryAfterMs ?? 0);
+}
+
+/** What a failed renewal means for the next one. */
+export type FailureKind = 'refused' | 'offline' | 'transient';
+
+const TRANSIENT_OAUTH_ERRORS = new Set(['temporarily_unavailable', 'server_error', 'slow_down']);
+
+export function classifyFailure(error: unknown, online: boolean): FailureKind {
+  if (error instanceof SpentRefreshTokenError || error instanceof NoRefreshTokenError) return 'refused';
+  if (error instanceof ProviderHttpError) return error.status === 429 || error.status >= 500 ? 'transient' : 'refused';
+  const oauth = (error as { error?: unknown } | null)?.error;
+  if (typeof oauth === 'string') return TRANSIENT_OAUTH_ERRORS.has(oauth) ? 'transient' : 'refused';
+  const message = error instanceof Error ? error.message : '';
+  if (!online && (isNetworkFailure(message) || message === '')) return 'offline';
+  return 'transient';
+}
+
+/** `Retry-After` as delay-seconds or an HTTP date, in ms from now. */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * The token endpoint's answer to the refresh request sent since `since`, as the exchange log saw
+ * it: the library drops the status and headers of an answer it cannot read as JSON.
+ */
+function answerSince(since: number): { status: number; retryAfterMs?: number; url: string } | undefined {
+  const entry = [...exchanges()]
+    .reverse()
+    .find((item) => item.source === 'oidc' && item.method === 'POST' && item.at >= since && item.status !== undefined);
+  if (!entry?.status || entry.status < 400) return undefined;
+  const retryAfter = entry.responseHeaders?.find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
+  return { status: entry.status, retryAfterMs: parseRetryAfter(retryAfter), url: entry.url };
+}
+
 /**
  * Renews the session with its refresh token, at most once at a time, whoever asks (the button,
- * the timer before expiry, a second tab): later callers get the same promise. oidc-client-ts has
+ * the session's timer, a second tab): later callers get the same promise. oidc-client-ts has
  * no such guard, and with rotation a second request with the same refresh token is reuse, which
  * the provider punishes by revoking the whole grant. Across tabs, a Web Lock serialises renewals
  * of the same client, and a tab never sends a refresh token another tab has announced as spent.
+ * A failure sets when the next automatic attempt is due (backoff, `Retry-After`), or stops
+ * automatic renewal for good when the provider refused the refresh token.
  */
 export function renewSession(manager: UserManager): Promise<User | null> {
   const running = inFlight.get(manager);
   if (running) return running;
-  setState(manager, { renewing: true });
+  const before = renewalState(manager);
+  setRenewalState(manager, { ...before, renewing: true, waitingForNetwork: false });
+  const started = Date.now();
   const work = withLock(`evo-sign-in-lab:renew:${manager.settings.authority}|${manager.settings.client_id}`, () =>
     refreshOnce(manager),
   ).then(
     (user) => {
-      setState(manager, IDLE);
+      setRenewalState(manager, IDLE);
       return user;
     },
-    (error: unknown) => {
-      setState(manager, { renewing: false, error });
+    (raw: unknown) => {
+      const answer = answerSince(started);
+      const oauth = typeof (raw as { error?: unknown } | null)?.error === 'string';
+      const error = answer && !oauth ? new ProviderHttpError(answer.status, answer.retryAfterMs, answer.url) : raw;
+      const kind = classifyFailure(error, navigator.onLine !== false);
+      const failures = before.failures + 1;
+      setRenewalState(manager, {
+        renewing: false,
+        error,
+        failures,
+        refused: kind === 'refused',
+        waitingForNetwork: kind === 'offline',
+        nextAttemptAt:
+          kind === 'transient'
+            ? Date.now() + backoffMs(failures, error instanceof ProviderHttpError ? error.retryAfterMs : undefined)
+            : undefined,
+      });
       throw error;
     },
   );
@@ -70,15 +188,16 @@ export function renewSession(manager: UserManager): Promise<User | null> {
 
 async function withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  return locks ? ((await locks.request(name, task))) : task();
+  return locks ? await locks.request(name, task) : task();
 }
 
 async function refreshOnce(manager: UserManager): Promise<User | null> {
   const before = await manager.getUser();
-  if (!before?.refresh_token) throw new Error('There is no refresh token to renew the session with.');
+  if (!before?.refresh_token) throw new NoRefreshTokenError();
   const fingerprint = await digest(before.refresh_token);
   if (spent.has(fingerprint)) throw new SpentRefreshTokenError();
-  const user = await manager.signinSilent();
+  const user = await manager.signinSilent({ silentRequestTimeoutInSeconds: REFRESH_TIMEOUT_S });
+  if (user) measureFromToken(user.access_token);
   const rotated = user?.refresh_token !== before.refresh_token;
   if (rotated) {
     // The old refresh token is spent: tell other tabs holding a copy never to send it.
@@ -89,17 +208,11 @@ async function refreshOnce(manager: UserManager): Promise<User | null> {
   return user;
 }
 
-/** Forgets a shown renewal failure. */
+/** Forgets a shown renewal failure, and any wait or refusal: a new session starts afresh. */
 export function clearRenewalError(manager: UserManager): void {
-  if (states.get(manager)?.error !== undefined) setState(manager, IDLE);
+  if (!renewalState(manager).renewing) setRenewalState(manager, IDLE);
 }
 
 export function useRenewal(manager: UserManager): RenewalState {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => states.get(manager) ?? IDLE,
-  );
+  return useSyncExternalStore(subscribeRenewal, () => renewalState(manager));
 }

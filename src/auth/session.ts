@@ -21,21 +21,38 @@ export interface SessionToken {
   hasRefreshToken: boolean;
 }
 
+/** Where automatic renewal stands, when it is not simply on schedule. */
+export type RenewalStatus =
+  /** Offline: no request is sent; renewal happens when the network is back. */
+  | { kind: 'waiting-network' }
+  /** The last attempt failed (provider down, busy, timed out): the next one is due `at` (ms, this clock). */
+  | { kind: 'retrying'; at: number; problem: AuthProblem }
+  /** The provider refused the refresh token (or another tab spent it): no further request. */
+  | { kind: 'refused'; problem: AuthProblem }
+  /** A renewal failed, and none is planned. */
+  | { kind: 'failed'; problem: AuthProblem };
+
 export type Session =
   | {
       phase: 'signed-out';
       /** Why the last session ended here, when it ran out. */
       expired?: { hadRefreshToken: boolean };
+      /** The provider refused to renew the session (invalid_grant): why. */
+      ended?: AuthProblem;
+      /** Another tab of this session signed out. */
+      signedOutElsewhere?: boolean;
       /** A callback that belongs to no sign-in started in this tab. */
       stray?: 'code' | 'error';
       /** How revocation went at the sign-out that led here. */
       signedOut?: RevocationOutcome;
     }
   | { phase: 'signing-in'; step: 'redirecting' | 'exchanging' | 'signing-out' | 'checking' | 'handed-over' }
+  /** The stored access token expired (page reopened, laptop woke) and the refresh token renews it. */
+  | { phase: 'renewing-expired'; expiredAt: Date | undefined; renewal?: RenewalStatus }
   | {
       phase: 'signed-in' | 'renewing';
       token: SessionToken;
-      renewalProblem?: AuthProblem;
+      renewal?: RenewalStatus;
       /** A second callback refused while this session went on. */
       refusedCallback?: AuthProblem;
     }

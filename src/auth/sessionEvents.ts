@@ -21,7 +21,7 @@ export interface SessionEventMap {
   /** A refresh-token renewal succeeded. */
   renewed: { at: number; oldExpiry?: number; newExpiry?: number; rotated: boolean };
   /** The session is over in this tab (signed out, forgotten, or its connection changed). */
-  ended: { reason: 'sign-out' | 'forget' | 'connection-changed' | 'user-changed' };
+  ended: { reason: 'sign-out' | 'forget' | 'connection-changed' | 'user-changed' | 'renewal-refused' };
 }
 
 type Listener<K extends keyof SessionEventMap> = (event: SessionEventMap[K]) => void;

@@ -2,6 +2,7 @@ import type { UserManager } from 'oidc-client-ts';
 import { redactSecrets } from '../ui/redact.ts';
 import { isNetworkFailure } from './describeAuthError.ts';
 import { emitSessionEvent } from './sessionEvents.ts';
+import { announceSignOut } from './tabSignOut.ts';
 import { keepSignOutNote, type RevocationOutcome, type TokenRevocation } from './signOutNote.ts';
 
 export type { RevocationOutcome, TokenRevocation };
@@ -64,6 +65,8 @@ export function expiryOf(accessToken: string, responseExpiresAt: number | undefi
  * page the provider sends the person back to.
  */
 export async function signOutEverywhere(manager: UserManager): Promise<void> {
+  // Other tabs of this session learn it first: their refresh token is about to be revoked.
+  await announceSignOut(manager).catch(() => undefined);
   keepSignOutNote(await revokeTokens(manager));
   emitSessionEvent('ended', { reason: 'sign-out' });
   await manager.signoutRedirect();

@@ -8,16 +8,45 @@ import { tokenFingerprint } from '../token/fingerprint.ts';
 import { cleanCallbackUrl } from './appUrls.ts';
 import { describeAuthError } from './describeAuthError.ts';
 import { carryMetadataAcrossRedirect } from './metadataCarry.ts';
-import { clearRenewalError, renewSession, useRenewal } from './renewal.ts';
+import { keepRenewed } from './autoRenewal.ts';
+import { clearRenewalError, renewSession, SpentRefreshTokenError, useRenewal, type RenewalState } from './renewal.ts';
+import { onSignOutElsewhere } from './tabSignOut.ts';
+import { checkIssuer } from './issuerCheck.ts';
+import { takePopupResponse } from './popupNavigator.ts';
+import './clockOffset.ts';
 import { emitSessionEvent } from './sessionEvents.ts';
 import { dismissSigninCallback, useSigninCallback } from './signinCallback.ts';
 import { forgetHere, signOutEverywhere } from './signOut.ts';
 import { takeSignOutNote } from './signOutNote.ts';
 import { connectionKey, signInInPopup, userManagerFor } from './userManager.ts';
 
-import type { Session, SessionActions, SessionToken } from './session.ts';
+import type { RenewalStatus, Session, SessionActions, SessionToken } from './session.ts';
 
-export type { Session, SessionActions, SessionToken };
+export type { RenewalStatus, Session, SessionActions, SessionToken };
+
+/** Renewal's state in the page's terms. */
+function renewalStatus(renewal: RenewalState, authority: string): RenewalStatus | undefined {
+  if (renewal.renewing) return undefined;
+  if (renewal.waitingForNetwork) return { kind: 'waiting-network' };
+  if (renewal.error === undefined) return undefined;
+  const problem = describeAuthError(renewal.error, authority);
+  if (renewal.refused) return { kind: 'refused', problem };
+  if (renewal.nextAttemptAt !== undefined) return { kind: 'retrying', at: renewal.nextAttemptAt, problem };
+  return { kind: 'failed', problem };
+}
+
+/** Whether a back/forward-cache restore brought this page back (Back from the provider's page). */
+function useRestoredFromCache(): [boolean, () => void] {
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    const onShow = (event: PageTransitionEvent) => {
+      if (event.persisted) setRestored(true);
+    };
+    window.addEventListener('pageshow', onShow);
+    return () => window.removeEventListener('pageshow', onShow);
+  }, []);
+  return [restored, useCallback(() => setRestored(false), [])];
+}
 
 /** What the sign-in asked for, kept in the sign-in's own state, so later edits do not change it. */
 function requestedAtSignIn(user: User, settings: ConnectionSettings): string[] {
@@ -82,21 +111,42 @@ export function useSession(settings: ConnectionSettings): { session: Session; ac
     if (auth.error) cleanCallbackUrl();
   }, [auth.error]);
 
-  // Renew a minute before the access token expires (oidc-client-ts raises accessTokenExpiring),
-  // through the same single flight as the button. Without a refresh token nothing is tried: a
-  // hidden-iframe renewal cannot work against a provider on another site, so the page says when
-  // the session ends instead.
-  const hasRefreshToken = Boolean(user?.refresh_token);
+  // Renewal is scheduled here, not by oidc-client-ts's expiring timer (autoRenewal.ts): a minute
+  // before expiry, on waking, when the network returns, and at once for a token that expired while
+  // the page was closed. Without a refresh token nothing is tried: a hidden-iframe renewal cannot
+  // work against a provider on another site, so the page says when the session ends instead.
+  const [, setWoke] = useState(0);
   useEffect(() => {
-    if (!hasRefreshToken) return;
-    const renew = () => void renewSession(manager).catch(() => undefined);
-    manager.events.addAccessTokenExpiring(renew);
-    return () => manager.events.removeAccessTokenExpiring(renew);
-  }, [manager, hasRefreshToken]);
+    if (!user?.refresh_token) return;
+    return keepRenewed(manager, user, () => setWoke((count) => count + 1));
+  }, [manager, user]);
+
+  // The provider refused the refresh token: the session is over; say why on the signed-out page.
+  // (A token another tab spent is not refused here: this tab's access token still works.)
+  const refusedNow = renewal.refused && !(renewal.error instanceof SpentRefreshTokenError);
+  useEffect(() => {
+    if (!refusedNow) return;
+    void manager.removeUser().then(() => emitSessionEvent('ended', { reason: 'renewal-refused' }));
+  }, [manager, refusedNow]);
+
+  // Another tab of this session signed out: so does this one, at once.
+  const [signedOutElsewhere, setSignedOutElsewhere] = useState(false);
+  useEffect(() => {
+    if (!user) return;
+    return onSignOutElsewhere(manager, user, () => {
+      setSignedOutElsewhere(true);
+      void manager.removeUser().then(() => emitSessionEvent('ended', { reason: 'sign-out' }));
+    });
+  }, [manager, user]);
+
+  // Back from the provider's page, restored from the back/forward cache, the library still thinks
+  // it is leaving (react-oidc-context #1243): the restored page is signed out and usable.
+  const [restored, forgetRestore] = useRestoredFromCache();
 
   // A different person in the same tab (another sign-in finished) is a new session.
   const lastSubject = useRef<string | undefined>(undefined);
-  const token = useMemo(() => (user && !user.expired ? sessionToken(user, settings) : undefined), [user, settings]);
+  const expired = Boolean(user?.expired);
+  const token = useMemo(() => (user && !expired ? sessionToken(user, settings) : undefined), [user, settings, expired]);
   useEffect(() => {
     const subject = token?.key.subject;
     if (lastSubject.current && subject && subject !== lastSubject.current) {
@@ -108,25 +158,35 @@ export function useSession(settings: ConnectionSettings): { session: Session; ac
   const signIn = useCallback(async () => {
     const state = { requestedScopes: requestedScopes(settings.scopes) };
     clearRenewalError(manager);
+    forgetRestore();
+    setSignedOutElsewhere(false);
     if (signInInPopup()) {
       const signedIn = await auth.signinPopup({ state }).catch(() => undefined);
+      const response = takePopupResponse();
+      if (signedIn && response) {
+        // The walkthrough's callback step, as a redirect sign-in records it (signinCallback.ts).
+        const metadata = await manager.metadataService.getMetadata();
+        emitSessionEvent('callback', { ...response, issuer: checkIssuer(response.params, metadata) });
+      }
       if (signedIn) {
         emitSessionEvent('signedIn', {
           user: signedIn,
           redirectUri: manager.settings.redirect_uri,
           clientId: manager.settings.client_id,
-          codeVerifier: undefined,
+          codeVerifier: response?.codeVerifier,
         });
       }
       return;
     }
     await carryMetadataAcrossRedirect(manager, settings.authority);
     await auth.signinRedirect({ state });
-  }, [auth, manager, settings]);
+  }, [auth, manager, settings, forgetRestore]);
 
   const actions: SessionActions = {
     signIn,
     renew: async () => {
+      // A refused refresh token is never sent again, however often the button is pressed.
+      if (renewal.refused) return;
       await renewSession(manager).catch(() => undefined);
     },
     signOut: async () => {
@@ -140,16 +200,23 @@ export function useSession(settings: ConnectionSettings): { session: Session; ac
     },
   };
 
+  const status = renewalStatus(renewal, settings.authority);
+  // The library's "leaving" state (activeNavigator, and the isLoading it sets) is stale once the
+  // page is restored: it never left.
+  const stale = restored && auth.activeNavigator !== undefined;
+  const loading = auth.isLoading && !stale;
   let session: Session;
-  if (signingOut || auth.activeNavigator === 'signoutRedirect') session = { phase: 'signing-in', step: 'signing-out' };
-  else if (auth.activeNavigator === 'signinRedirect') session = { phase: 'signing-in', step: 'redirecting' };
+  if ((signingOut || auth.activeNavigator === 'signoutRedirect') && !restored)
+    session = { phase: 'signing-in', step: 'signing-out' };
+  else if (auth.activeNavigator === 'signinRedirect' && !restored)
+    session = { phase: 'signing-in', step: 'redirecting' };
   else if (callback.status === 'pending') session = { phase: 'signing-in', step: 'exchanging' };
   else if (callback.status === 'handed-over') session = { phase: 'signing-in', step: 'handed-over' };
   else if ((auth.isAuthenticated || early) && token) {
     session = {
       phase: renewal.renewing ? 'renewing' : 'signed-in',
       token,
-      renewalProblem: renewal.error ? describeAuthError(renewal.error, settings.authority) : undefined,
+      renewal: status,
       refusedCallback:
         callback.status === 'failed'
           ? describeAuthError(callback.error, settings.authority)
@@ -157,14 +224,26 @@ export function useSession(settings: ConnectionSettings): { session: Session; ac
             ? describeAuthError({ name: 'StrayCallback' }, settings.authority)
             : undefined,
     };
-  } else if (auth.isLoading) session = { phase: 'signing-in', step: 'checking' };
+  } else if (loading) session = { phase: 'signing-in', step: 'checking' };
   else if (callback.status === 'failed')
     session = { phase: 'failed', problem: describeAuthError(callback.error, settings.authority) };
   else if (auth.error) session = { phase: 'failed', problem: describeAuthError(auth.error, settings.authority) };
-  else {
+  else if (user?.expired && user.refresh_token && !renewal.refused && !signedOutElsewhere) {
+    // Expired while the page was closed or asleep (oidc-client-ts #2012): the refresh token renews it.
+    session = {
+      phase: 'renewing-expired',
+      expiredAt: user.expires_at ? new Date(user.expires_at * 1000) : undefined,
+      renewal: status,
+    };
+  } else {
     session = {
       phase: 'signed-out',
       expired: user?.expired ? { hadRefreshToken: Boolean(user.refresh_token) } : undefined,
+      ended:
+        renewal.refused && renewal.error !== undefined
+          ? describeAuthError(renewal.error, settings.authority)
+          : undefined,
+      signedOutElsewhere,
       stray: callback.status === 'stray' ? callback.had : undefined,
       signedOut,
     };

@@ -25,6 +25,8 @@ interface TokenSummaryProps {
   whenExpired: ReactNode;
   /** The instance chosen and the answers the page has seen, for the reach table. */
   reach?: ReachContext;
+  /** This browser's clock minus the issuer's (ms): the countdown runs on this clock. */
+  clockOffsetMs?: number;
 }
 
 const SCOPE_FORM_WORDS = {
@@ -52,6 +54,7 @@ function verdictWords(verdict: TokenVerdict): string {
 /** The access token at a glance: expiry, requested vs granted scopes, and the APIs it opens. */
 export function TokenSummary(props: TokenSummaryProps) {
   const { decoded, verdict, requested, responseScopes, responseExpiresAt, hasRefreshToken, whenExpired, reach } = props;
+  const offset = props.clockOffsetMs ?? 0;
   const claims = decoded.kind === 'jwt' ? decoded.claims : undefined;
   const {
     scopes: granted,
@@ -67,7 +70,10 @@ export function TokenSummary(props: TokenSummaryProps) {
       <p className={`verdict ${verdict.usable ? 'verdict-usable' : 'verdict-refused'}`} aria-live="polite">
         {verdictWords(verdict)}
       </p>
-      <ExpiryCountdown expiresAt={times?.expiresAt ?? responseExpiresAt} whenExpired={whenExpired} />
+      <ExpiryCountdown
+        expiresAt={times?.expiresAt ? new Date(times.expiresAt.getTime() + offset) : responseExpiresAt}
+        whenExpired={whenExpired}
+      />
       {verdict.standing === 'not-yet-valid' ? (
         <Notice tone="warning" title="Not valid yet">
           <p>
