@@ -228,11 +228,7 @@ export function WebAppHome({ env, settings, onSaveSettings, settingsNotices }: W
     body = (
       <>
         <SignedInCard session={state.session} onSignOut={signOut} />
-        <BffWorkbench
-          session={state.session}
-          discoveryUrl={settings.discoveryUrl}
-          environment={settings.environment}
-        />
+        <BffWorkbench session={state.session} discoveryUrl={settings.discoveryUrl} environment={settings.environment} />
         <ServerSteps session={state.session} />
         <AppTypeComparison />
         {connection}

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { allowHubs, bffCredential, bffEvoUrl, clearExchanges, exchanges, forgetBearers, sendWithBearer } from './index.ts';
+import {
+  allowHubs,
+  bffCredential,
+  bffEvoUrl,
+  clearExchanges,
+  exchanges,
+  forgetBearers,
+  sendWithBearer,
+} from './index.ts';
 
 const PAGE = 'http://localhost:3000';
 const DISCOVERY = 'http://127.0.0.1:3002';
