@@ -76,6 +76,7 @@ test("Web app mode: the SPA's panels (Discovery, workspaces, scope probe, consol
   // The standard Discovery panel, workspaces and scope probe, through the BFF.
   const discovery = page.getByRole('region', { name: 'Evo Discovery' });
   await expect(discovery.getByRole('heading', { name: 'Analytical Engines - Exploration' })).toBeVisible();
+  await expect(discovery.getByText(/through the BFF .* which attaches the bearer on the server/)).toBeVisible();
   await probeFirstWorkspace(page, 'Analytical Engines - Exploration');
   const workspaces = page.getByRole('region', { name: 'Workspaces of Analytical Engines - Exploration' });
   await expect(workspaces.getByText('Showing 1–20 of 27')).toBeVisible();

@@ -69,6 +69,7 @@ export function BffWorkbench({
     subject,
     issuedAt,
     fingerprint: `server session ${session.session.createdAt}`,
+    bearerAttachedBy: 'the BFF (/bff/evo/…, with the session cookie), which attaches the bearer on the server',
   };
   const [instance, setInstance] = useState<InstanceRef | undefined>();
   const [workspace, setWorkspace] = useState<{ id: string; name: string } | undefined>();

@@ -71,7 +71,7 @@ export function ConsolePanel({ token, inspected, chosen, report, providerEndpoin
       {tab === 'token' && !inspected ? (
         <p className="muted">
           Web app mode: the token is on the server, so this page has none to take apart or verify. Its claims, decoded
-          on the server, are in the token inspector above.
+          on the server, are under “Token claims” above.
         </p>
       ) : null}
       {tab === 'report' ? (
