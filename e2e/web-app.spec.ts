@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { BFF_E2E_KEY, BFF_E2E_STORE } from '../playwright.config.ts';
 import { sealer } from '../server/sealing.ts';
-import { expect, fillSandboxLogin, test } from './support/fixtures.ts';
+import { expect, fillSandboxLogin, probeFirstWorkspace, test } from './support/fixtures.ts';
+
+/** The Evo twin's own origin: in Web app mode the browser never calls it, only /bff/evo on its own origin. */
+const EVO_TWIN = 'http://127.0.0.1:3002';
 
 /**
  * The tokens the BFF holds right now, read from its store in this test process and opened with
@@ -37,13 +40,15 @@ async function tokensHeldSoFar(): Promise<string[]> {
   return existsSync(BFF_E2E_STORE) ? tokensHeldByTheBff() : [];
 }
 
-test('Web app mode: signs in through the BFF, Discovery shows instances, and the browser never receives a token', async ({
+test("Web app mode: the SPA's panels (Discovery, workspaces, scope probe, console) call /bff/evo, and the browser never receives a token", async ({
   page,
   context,
 }) => {
   const received: Promise<string>[] = [];
   const sent: string[] = [];
+  const origins: string[] = [];
   page.on('request', (request) => {
+    origins.push(new URL(request.url()).origin);
     sent.push(
       `${request.method()} ${request.url()}\n${JSON.stringify(request.headers())}\n${request.postData() ?? ''}`,
     );
@@ -68,21 +73,45 @@ test('Web app mode: signs in through the BFF, Discovery shows instances, and the
   await expect(page.getByRole('heading', { name: /^Signed in as Ada/ })).toBeVisible();
   await expect(page.getByText('decoded on the server')).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: 'evo.discovery evo.workspace' })).toBeVisible();
-  await expect(page.getByText('Analytical Engines - Exploration')).toBeVisible();
-  await page.getByRole('button', { name: 'List workspaces' }).first().click();
-  await expect(page.locator('.bff-instances .chips li').first()).toBeVisible();
-  // The small console: a host the BFF does not send the bearer to is refused there, in words.
-  await page.getByLabel(/^Evo URL/).fill('http://127.0.0.1:3001/connect/userinfo');
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(page.getByText(/does not send the bearer to http:\/\/127\.0\.0\.1:3001/)).toBeVisible();
-  await page.getByLabel(/^Evo URL/).fill('http://127.0.0.1:3002/evo/identity/v2/discovery?service=evo');
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(page.getByText(/^200 bearer attached on the server/)).toBeVisible();
+  // The standard Discovery panel, workspaces and scope probe, through the BFF.
+  const discovery = page.getByRole('region', { name: 'Evo Discovery' });
+  await expect(discovery.getByRole('heading', { name: 'Analytical Engines - Exploration' })).toBeVisible();
+  await expect(discovery.getByText(/through the BFF .* which attaches the bearer on the server/)).toBeVisible();
+  await probeFirstWorkspace(page, 'Analytical Engines - Exploration');
+  const workspaces = page.getByRole('region', { name: 'Workspaces of Analytical Engines - Exploration' });
+  await expect(workspaces.getByText('Showing 1–20 of 27')).toBeVisible();
+  const probe = page.getByRole('table', { name: 'Scope probe results' });
+  await expect(probe.getByRole('row', { name: /^Workspaces\s+evo\.workspace\s+yes\s+200 let in/ })).toBeVisible();
+  // The reach table, from the scopes /bff/session returns and the answers seen.
+  const reach = page.getByRole('table', { name: /Which Evo APIs this token can reach/ });
+  await expect(reach.getByRole('row', { name: /^Workspaces\s+evo\.workspace\s+let in: 200 seen at/ })).toBeVisible();
+
+  // The console's request form: its own workspace-list request (the chosen instance's hub) answers
+  // 200 through the BFF; a host Discovery did not name is refused in the page, in words.
+  await page.getByRole('button', { name: 'Open the API console' }).click();
+  const views = page.getByRole('group', { name: 'Console views' });
+  await views.getByRole('button', { name: 'Request' }).click();
+  const url = page.getByLabel('URL', { exact: true });
+  await expect(url).toHaveValue(/^http:\/\/127\.0\.0\.1:3002\/.*\/workspace\/orgs\/[0-9a-f-]{36}\/workspaces$/);
+  await page.getByRole('button', { name: 'Send' }).click();
+  const answer = page.getByRole('region', { name: 'Answer' });
+  await expect(answer).toContainText('Status 200');
+  await expect(answer.locator('pre')).toContainText('"results"');
+  await url.fill('http://127.0.0.1:3001/connect/userinfo');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByText(/Not sent: The token is not sent to http:\/\/127\.0\.0\.1:3001/)).toBeVisible();
+  await views.getByRole('button', { name: 'Token debugger' }).click();
+  await expect(page.getByText(/the token is on the server, so this page has none/)).toBeVisible();
+  await views.getByRole('button', { name: 'Exchange log' }).click();
+  const log = page.getByRole('list', { name: 'Exchanges' });
+  await expect(
+    log
+      .getByRole('listitem')
+      .filter({ hasText: /\/bff\/evo\/http\/127\.0\.0\.1:3002\/.*\/workspaces/ })
+      .first(),
+  ).toBeVisible();
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-
-  await page.getByRole('button', { name: 'Show them' }).click();
-  await expect(page.getByRole('heading', { name: /^This browser.s calls$/ })).toBeVisible();
 
   // The cookie Chromium kept: __Host-, HttpOnly, Secure (kept on http://localhost), SameSite=Lax.
   const cookie = (await context.cookies()).find((item) => item.name === '__Host-evo-bff');
@@ -114,6 +143,12 @@ test('Web app mode: signs in through the BFF, Discovery shows instances, and the
   // And no bearer at all left this browser.
   expect(sent.some((item) => /"authorization":/i.test(item))).toBe(false);
   expect(sent.some((item) => item.includes('/bff/evo/') && item.includes('"x-evo-bff":"1"'))).toBe(true);
+  // Every Evo call (Discovery, the hub's workspaces, the probe's four APIs, the console) went to
+  // /bff/evo on the page's own origin; none to the Evo twin's origin.
+  const evoCalls = sent.filter((item) => /^[A-Z]+ http:\/\/localhost:3000\/bff\/evo\//.test(item));
+  expect(evoCalls.length).toBeGreaterThanOrEqual(6);
+  expect(evoCalls.every((item) => item.includes('"x-evo-bff":"1"'))).toBe(true);
+  expect(origins.filter((origin) => origin === EVO_TWIN)).toEqual([]);
 });
 
 test('Web app mode: signing out revokes at the BFF and ends the session', async ({ page }) => {

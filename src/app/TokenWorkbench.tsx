@@ -208,8 +208,7 @@ export function TokenWorkbench({
             <ErrorBoundary what="API console">
               <ConsolePanel
                 token={identity}
-                accessToken={accessToken}
-                decoded={decoded}
+                inspected={{ accessToken, decoded }}
                 chosen={{ instanceId: instance?.id, hubUrl: instance?.hubUrl, workspace }}
                 providerEndpoints={providerEndpoints}
                 report={{

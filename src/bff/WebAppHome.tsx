@@ -1,21 +1,14 @@
 import './bff.css';
-import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
-import * as z from 'zod/mini';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { AppEnv } from '../config/env.ts';
-import { discoverySchema } from '../evo/discoverySchemas.ts';
 import type { ConnectionSettings, SettingsErrors } from '../settings/connectionSettings.ts';
 import { SettingsForm } from '../settings/SettingsForm.tsx';
 import { shareLink } from '../settings/shareLink.ts';
 import { claimMeaning } from '../token/claimGlossary.ts';
 import { ClaimsTable } from '../token/ClaimsTable.tsx';
-import { lazyModule } from '../ui/lazyModule.ts';
-import { Loaded } from '../ui/Loaded.tsx';
 import { Notice } from '../ui/Notice.tsx';
-import { bffEvoUrl, bffFetch, bffSignOut, bffUrl, problemText, readBffSession, type BffSession } from './bffClient.ts';
-
-const exchangeLogPanel = lazyModule(() =>
-  import('../console/ExchangeLogPanel.tsx').then((module) => module.ExchangeLogPanel),
-);
+import { BffWorkbench } from './BffWorkbench.tsx';
+import { bffSignOut, bffUrl, readBffSession, type BffSession } from './bffClient.ts';
 
 type SignedIn = Extract<BffSession, { signedIn: true }>;
 type State =
@@ -118,191 +111,6 @@ client_id=${session?.clientId ?? 'evo-sandbox-web'}&client_secret=••••�
           Discovery URL or a hub Discovery named, nowhere else, and renews with the refresh token when needed.
         </li>
       </ol>
-    </section>
-  );
-}
-
-type Discovered = z.infer<typeof discoverySchema>['discovery'];
-
-function DiscoveryCard({ discoveryUrl }: { discoveryUrl: string }) {
-  const [state, setState] = useState<
-    { phase: 'loading' } | { phase: 'ready'; discovery: Discovered } | { phase: 'failed'; message: string }
-  >({ phase: 'loading' });
-  const [workspaces, setWorkspaces] = useState<Record<string, string[] | string>>({});
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const url = `${discoveryUrl.replace(/\/+$/, '')}/evo/identity/v2/discovery?service=evo`;
-    bffFetch(bffEvoUrl(url), { signal: controller.signal })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(await problemText(response));
-        const parsed = z.safeParse(discoverySchema, await response.json());
-        if (!parsed.success) throw new Error('Discovery answered in a shape the lab does not read.');
-        setState({ phase: 'ready', discovery: parsed.data.discovery });
-      })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) {
-          setState({ phase: 'failed', message: error instanceof Error ? error.message : 'Discovery failed.' });
-        }
-      });
-    return () => controller.abort();
-  }, [discoveryUrl]);
-
-  const listWorkspaces = (orgId: string, hubUrl: string) => {
-    setWorkspaces((current) => ({ ...current, [orgId]: 'Loading…' }));
-    bffFetch(bffEvoUrl(`${hubUrl.replace(/\/+$/, '')}/workspace/orgs/${orgId}/workspaces?limit=5`))
-      .then(async (response) => {
-        if (!response.ok) throw new Error(await problemText(response));
-        const body = (await response.json()) as { results?: { name?: unknown }[] };
-        const names = (body.results ?? []).map((item) => (typeof item.name === 'string' ? item.name : '(no name)'));
-        setWorkspaces((current) => ({ ...current, [orgId]: names }));
-      })
-      .catch((error: unknown) =>
-        setWorkspaces((current) => ({
-          ...current,
-          [orgId]: error instanceof Error ? error.message : 'The workspaces could not be listed.',
-        })),
-      );
-  };
-
-  let body: ReactNode;
-  if (state.phase === 'loading') body = <p role="status">Asking Discovery through the BFF…</p>;
-  else if (state.phase === 'failed') {
-    body = (
-      <Notice tone="error" title="Discovery through the BFF failed">
-        <p>{state.message}</p>
-      </Notice>
-    );
-  } else {
-    const { organizations, hubs, service_access: access } = state.discovery;
-    body =
-      organizations.length === 0 ? (
-        <p>Discovery answered: this person is a member of no Evo instance.</p>
-      ) : (
-        <ul className="bff-instances">
-          {organizations.map((org) => {
-            const hubCode = access.find((item) => item.org_id === org.id)?.hub_code;
-            const hub = hubs.find((item) => item.code === hubCode);
-            const listed = workspaces[org.id];
-            return (
-              <li key={org.id}>
-                <strong>{org.display_name}</strong> <span className="muted">on {hub?.display_name ?? hubCode}</span>
-                {hub ? (
-                  <button type="button" className="button button-small" onClick={() => listWorkspaces(org.id, hub.url)}>
-                    List workspaces
-                  </button>
-                ) : null}
-                {Array.isArray(listed) ? (
-                  <ul className="chips">
-                    {listed.map((name) => (
-                      <li key={name}>{name}</li>
-                    ))}
-                  </ul>
-                ) : listed ? (
-                  <p className="muted">{listed}</p>
-                ) : null}
-              </li>
-            );
-          })}
-        </ul>
-      );
-  }
-  return (
-    <section className="card" aria-labelledby="bff-discovery-heading">
-      <h2 id="bff-discovery-heading">Evo instances (Discovery through the BFF)</h2>
-      {body}
-    </section>
-  );
-}
-
-/** A small console: any Evo GET through the BFF, answered as the page would see it. */
-function BffConsole({ discoveryUrl }: { discoveryUrl: string }) {
-  const inputId = useId();
-  const [url, setUrl] = useState(`${discoveryUrl.replace(/\/+$/, '')}/evo/identity/v2/discovery?service=evo`);
-  const [answer, setAnswer] = useState<{ status: string; body: string } | undefined>();
-  const send = () => {
-    let target: string;
-    try {
-      target = bffEvoUrl(url);
-    } catch {
-      setAnswer({ status: 'Not sent', body: `"${url}" is not an address; enter a full https:// or http:// URL.` });
-      return;
-    }
-    setAnswer({ status: 'Sending…', body: '' });
-    bffFetch(target)
-      .then(async (response) => {
-        const text = await response.text();
-        let body = text;
-        try {
-          body = JSON.stringify(JSON.parse(text), null, 2);
-        } catch {
-          // not JSON: shown as it came
-        }
-        setAnswer({
-          status: `${response.status} ${response.headers.get('x-evo-bff') ?? ''}`.trim(),
-          body: body.length > 6000 ? `${body.slice(0, 6000)}… (${body.length} characters in all)` : body,
-        });
-      })
-      .catch((error: unknown) =>
-        setAnswer({ status: 'No answer', body: error instanceof Error ? error.message : 'The BFF did not answer.' }),
-      );
-  };
-  return (
-    <section className="card" aria-labelledby="bff-console-heading">
-      <h2 id="bff-console-heading">Call Evo through the BFF</h2>
-      <form
-        className="bff-console"
-        onSubmit={(event) => {
-          event.preventDefault();
-          send();
-        }}
-      >
-        <label className="field-label" htmlFor={inputId}>
-          Evo URL (GET; sent as <code>/bff/evo/…</code>, the server adds the bearer)
-        </label>
-        <div className="input-row">
-          <input id={inputId} className="input" value={url} onChange={(event) => setUrl(event.target.value)} />
-          <button type="submit" className="button">
-            Send
-          </button>
-        </div>
-      </form>
-      {answer ? (
-        <div aria-live="polite">
-          <p>
-            <strong>{answer.status}</strong>
-          </p>
-          {answer.body ? (
-            // Scrolls inside itself, and can be reached from the keyboard to do so.
-            <pre className="server-request bff-answer" tabIndex={0} aria-label="The answer">
-              {answer.body}
-            </pre>
-          ) : null}
-        </div>
-      ) : null}
-    </section>
-  );
-}
-
-function ExchangesCard() {
-  const [open, setOpen] = useState(false);
-  return (
-    <section className="card" aria-labelledby="bff-exchanges-heading">
-      <div className="card-heading">
-        <h2 id="bff-exchanges-heading">This browser&apos;s calls</h2>
-        <button type="button" className="button button-small" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'Hide them' : 'Show them'}
-        </button>
-      </div>
-      <p className="muted">
-        Each call goes to this page&apos;s own origin with the cookie (which script cannot read, so it is not listed)
-        and <code>X-Evo-BFF: 1</code>; none carries a bearer.
-      </p>
-      {open ? (
-        <Loaded module={exchangeLogPanel} what="exchange log">
-          {(ExchangeLogPanel) => <ExchangeLogPanel />}
-        </Loaded>
-      ) : null}
     </section>
   );
 }
@@ -420,11 +228,9 @@ export function WebAppHome({ env, settings, onSaveSettings, settingsNotices }: W
     body = (
       <>
         <SignedInCard session={state.session} onSignOut={signOut} />
-        <DiscoveryCard discoveryUrl={settings.discoveryUrl} />
-        <BffConsole discoveryUrl={settings.discoveryUrl} />
+        <BffWorkbench session={state.session} discoveryUrl={settings.discoveryUrl} environment={settings.environment} />
         <ServerSteps session={state.session} />
         <AppTypeComparison />
-        <ExchangesCard />
         {connection}
       </>
     );

@@ -3,22 +3,12 @@
  * HttpOnly cookie (`credentials: 'same-origin'`), the CSRF header, and never a bearer. An Evo
  * address `https://host/path?q` is asked for as `/bff/evo/https/host/path?q`; the BFF applies the
  * same host rule as the page (Discovery URL and the hubs Discovery named) and attaches the token.
+ * Evo calls themselves go through the door with a BFF credential (`bffCredential`, src/http/).
  */
-import { doorFetch } from '../http/index.ts';
+import { BFF_CSRF_HEADER, bffUrl, doorFetch } from '../http/index.ts';
 
-/** The header the BFF requires on every call but the sign-in navigations. */
-export const BFF_CSRF_HEADER = 'X-Evo-BFF';
-
-/** Where the BFF answers, from this page's origin and base path. */
-export function bffUrl(path: string): string {
-  return new URL(`bff/${path}`, new URL(import.meta.env.BASE_URL, window.location.origin)).href;
-}
-
-/** The same-origin BFF address for an absolute Evo URL. */
-export function bffEvoUrl(url: string): string {
-  const target = new URL(url);
-  return bffUrl(`evo/${target.protocol.replace(/:$/, '')}/${target.host}${target.pathname}${target.search}`);
-}
+// The mapping lives in the door (src/http/bff.ts), which sends Evo calls of a BFF credential there.
+export { BFF_CSRF_HEADER, bffEvoUrl, bffUrl } from '../http/index.ts';
 
 /** Calls the BFF through the door as this page's own script: cookie, CSRF header, no Authorization, no redirect followed; recorded in the exchange log. */
 export function bffFetch(url: string, init: RequestInit = {}): Promise<Response> {

@@ -21,10 +21,11 @@ type Tab = (typeof TABS)[number][0];
 
 export interface ConsolePanelProps {
   token: TokenIdentity;
-  /** The token itself, for the debugger alone (it shows its parts; it sends nothing). */
-  accessToken: string;
-  /** The token decoded once by whoever holds it. */
-  decoded: DecodedAccessToken;
+  /**
+   * The token itself and decoded, for the debugger alone (it shows its parts; it sends nothing).
+   * None in Web app mode: the token stays on the server, and the debugger says so.
+   */
+  inspected?: { accessToken: string; decoded: DecodedAccessToken };
   /** The instance and workspace chosen on the page, to fill templates and the report's workspace. */
   chosen: { instanceId?: string; hubUrl?: string; workspace?: { id: string; name: string } };
   report: Omit<ReportInputs, 'instances' | 'workspace' | 'token'>;
@@ -33,7 +34,7 @@ export interface ConsolePanelProps {
 }
 
 /** The wire and the tools: every exchange, a request of your own, the token as a debugger shows it, a report. */
-export function ConsolePanel({ token, accessToken, decoded, chosen, report, providerEndpoints }: ConsolePanelProps) {
+export function ConsolePanel({ token, inspected, chosen, report, providerEndpoints }: ConsolePanelProps) {
   const [tab, setTab] = useState<Tab>('log');
   const discovery = useDiscovery(token);
   const heading = useFocusOnShow<HTMLHeadingElement>();
@@ -64,7 +65,15 @@ export function ConsolePanel({ token, accessToken, decoded, chosen, report, prov
           chosen={{ instanceId: chosen.instanceId, hubUrl: chosen.hubUrl, workspaceId: chosen.workspace?.id }}
         />
       ) : null}
-      {tab === 'token' ? <TokenDebugger accessToken={accessToken} decoded={decoded} /> : null}
+      {tab === 'token' && inspected ? (
+        <TokenDebugger accessToken={inspected.accessToken} decoded={inspected.decoded} />
+      ) : null}
+      {tab === 'token' && !inspected ? (
+        <p className="muted">
+          Web app mode: the token is on the server, so this page has none to take apart or verify. Its claims, decoded
+          on the server, are under “Token claims” above.
+        </p>
+      ) : null}
       {tab === 'report' ? (
         <ScopeReportPanel
           instances={instances}

@@ -126,7 +126,8 @@ export function RequestConsole({ token, instances, chosen }: RequestConsoleProps
       }}
     >
       <p className="muted">
-        Calls go with this token as a bearer token, only to the Discovery host (
+        Calls go {token.bearerAttachedBy ? `through ${token.bearerAttachedBy}` : 'with this token as a bearer token'},
+        only to the Discovery host (
         <code className="breakable">{discoveryEndpoint(token.discoveryUrl).split('/evo/')[0]}</code>) or a hub that
         Discovery named. Every call shows in the exchange log.
       </p>

@@ -207,7 +207,7 @@ export function DiscoveryPanel({ token, onChooseInstance, chosenInstanceId, onOb
         <code className="breakable">
           GET <Breakable text={discoveryEndpoint(discoveryUrl)} />
         </code>{' '}
-        with the access token as a bearer token.
+        {token.bearerAttachedBy ? `through ${token.bearerAttachedBy}.` : 'with the access token as a bearer token.'}
       </p>
       {query.isError ? (
         <ApiErrorNotice

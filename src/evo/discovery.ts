@@ -195,6 +195,8 @@ export interface TokenIdentity {
   subject: string;
   issuedAt: number;
   fingerprint: string;
+  /** Who attaches the bearer, in words, when not this page (Web app mode: the server). */
+  bearerAttachedBy?: string;
 }
 
 /** Joins an answer into instances and notes the hubs it names: the only other hosts this token may go to. */

@@ -3,6 +3,8 @@
  * - `sendWithBearer` sends a bearer call (Evo, the console): the host policy first (hostPolicy.ts),
  *   then this page's Content-Security-Policy, then `fetch` with no cookies, no referrer and
  *   `redirect: 'manual'`, so a 3xx is reported instead of followed and never carries the token.
+ *   For a Web app (BFF) credential the same call goes to `/bff/evo/…` on this origin instead
+ *   (bff.ts), with the session cookie and the CSRF header and no Authorization: the server adds it.
  * - `doorFetch` sends a call without a bearer (the sign-in library's, key fetches); one that
  *   carries a body (a code, a verifier, a refresh token) is not followed across a redirect either.
  * Both record the exchange in the exchange log (exchangeLog.ts), which masks it when shown.
@@ -11,6 +13,7 @@
 import { blockedByPolicy } from '../config/contentSecurity.ts';
 import type { BearerCredential } from './credential.ts';
 import { recordedFetch, recordRefused, type ExchangeEntry } from './exchangeLog.ts';
+import { BFF_CSRF_HEADER, bffEvoUrl } from './bff.ts';
 import { bearerFor } from './hostPolicy.ts';
 
 /** How long one bearer call may take before it is reported as a timeout. */
@@ -73,28 +76,33 @@ export async function sendWithBearer(
     return { failure: 'refused-host', error: allowed.reason, endpoint: allowed.endpoint };
   }
   const endpoint = `${allowed.url.origin}${allowed.url.pathname}`;
-  const blocked = blockedByPolicy(url);
+  // A Web app (BFF) session: the same call, to this page's own origin, with the cookie and the CSRF
+  // header; the server attaches the bearer. A token held here: straight to Evo, no cookies.
+  const { held } = allowed;
+  const target = held.via === 'bff' ? bffEvoUrl(url) : url;
+  const blocked = blockedByPolicy(target);
   if (blocked) {
     recordRefused(source, method, url, blocked);
     return { failure: 'blocked-by-policy', error: blocked, endpoint };
   }
+  const headers: Record<string, string> = {
+    ...(held.via === 'bff' ? { [BFF_CSRF_HEADER]: '1' } : { Authorization: `Bearer ${held.token}` }),
+    Accept: 'application/json',
+    ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+  };
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
   try {
     const response = await recordedFetch(
       source,
-      url,
+      target,
       {
         method,
-        headers: {
-          Authorization: `Bearer ${allowed.token}`,
-          Accept: 'application/json',
-          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        },
+        headers,
         body,
         signal: combined,
-        credentials: 'omit',
+        credentials: held.via === 'bff' ? 'same-origin' : 'omit',
         referrerPolicy: 'no-referrer',
         redirect: 'manual',
       },

@@ -67,7 +67,7 @@ describe('bearerFor: the token goes to the Discovery URL and the hubs Discovery 
   it('gives the token to the Discovery host of the settings', async () => {
     const credential = bearerCredential('secret-token', DISCOVERY);
     const result = await bearerFor(credential, `${DISCOVERY}/evo/identity/v2/discovery?service=evo`);
-    expect(result.ok && result.token).toBe('secret-token');
+    expect(result.ok && result.held.via === 'bearer' && result.held.token).toBe('secret-token');
   });
 
   it('gives it to a hub only after Discovery named that hub for this token, and only under its path', async () => {

@@ -7,7 +7,7 @@
  * Internal to http/: the door (door.ts) asks it; features reach it through `src/http/index.ts`.
  */
 
-import { heldToken, type BearerCredential } from './credential.ts';
+import { heldToken, type BearerCredential, type Held } from './credential.ts';
 
 /** An address checked against the allowed prefixes: the parsed URL, or why it is refused. */
 export type TargetCheck = { ok: true; url: URL } | { ok: false; reason: string; endpoint: string };
@@ -111,17 +111,18 @@ export function hubKeys(): string[] {
 
 /**
  * Whether the token behind `credential` may go to `url`: under its Discovery URL, or under a hub
- * Discovery named for it. With the token itself when it may (for door.ts alone).
+ * Discovery named for it. With what is behind the handle when it may (for door.ts alone). A BFF
+ * session is checked the same way here, before the server checks again.
  */
 export async function bearerFor(
   credential: BearerCredential,
   url: string,
-): Promise<(TargetCheck & { ok: false }) | { ok: true; url: URL; token: string }> {
+): Promise<(TargetCheck & { ok: false }) | { ok: true; url: URL; held: Held }> {
   const token = heldToken(credential);
   if (!token) {
     return { ok: false, reason: 'The token was forgotten (the session ended): sign in again.', endpoint: url };
   }
   const digest = await token.digest;
   const check = checkTarget(url, [credential.discoveryUrl, ...(hubsByToken.get(digest) ?? [])]);
-  return check.ok ? { ...check, token: token.token } : check;
+  return check.ok ? { ...check, held: token } : check;
 }

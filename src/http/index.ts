@@ -10,6 +10,10 @@
  *   backslashes, %2e%2e, trailing dots, punycode look-alikes, other ports), never follows a
  *   redirect (`redirect: 'manual'`: the answer is `failure: 'redirected'` with an explanation), and
  *   never rejects. `forgetBearers()` when the session ends.
+ * - Web app (BFF) mode. `bffCredential(discoveryUrl, session)` is a handle with no token inside:
+ *   the same calls, under the same host check, go to `/bff/evo/{scheme}/{host}{path}` on this
+ *   page's origin with the session cookie and `X-Evo-BFF: 1`, never an Authorization header; the
+ *   server attaches the bearer (and refuses other hosts again).
  * - Other calls (the sign-in library's, key and metadata fetches): `doorFetch(source, url, init)`.
  * - Every exchange is recorded in the exchange log (`exchanges`, `subscribeExchanges`…), which
  *   masks secrets (bearer, tokens, code, verifier, Cookie, Set-Cookie, in URLs, headers, JSON and
@@ -20,7 +24,8 @@ import { forgetCredentials } from './credential.ts';
 import { bearerFor, forgetHubs } from './hostPolicy.ts';
 import type { BearerCredential } from './credential.ts';
 
-export { bearerCredential, type BearerCredential } from './credential.ts';
+export { bearerCredential, bffCredential, type BearerCredential } from './credential.ts';
+export { BFF_CSRF_HEADER, bffEvoUrl, bffUrl } from './bff.ts';
 export { allowHubs, checkTarget, type TargetCheck } from './hostPolicy.ts';
 export { doorFetch, redirectExplanation, sendWithBearer, TIMEOUT_MS, type Exchange } from './door.ts';
 export {
