@@ -76,6 +76,19 @@ describe('snippets never hold the token', () => {
       'curl -sS \\\n  -X POST \\\n  --data "{\\"a\\":\\"\\`x\\`\\"}" \\\n  "https://h/\\$(rm -rf)"',
     );
   });
+  it('expand only the variables they put there: a ${VAR} that came with the URL, body or a header stays text', () => {
+    const snippet = curlSnippet({
+      method: 'POST',
+      url: 'https://h/discovery?x=${AWS_SECRET_ACCESS_KEY}&y=${EVO_ACCESS_TOKEN}&z=\uE000HOME\uE001',
+      headers: [['x-note', '${HOME}']],
+      body: '{"a":"${PATH}"}',
+    });
+    // Every $ that came from outside is escaped: the shell expands none of them.
+    expect(snippet.match(/(?<!\\)\$\{/g)).toBeNull();
+    expect(snippet).toContain('x=\\${AWS_SECRET_ACCESS_KEY}&y=\\${EVO_ACCESS_TOKEN}&z=HOME');
+    expect(snippet).toContain('-H "X-Note: \\${HOME}"');
+    expect(snippet).toContain('--data "{\\"a\\":\\"\\${PATH}\\"}"');
+  });
 });
 
 const report = (patch: Partial<ScopeReport> = {}): ScopeReport => ({

@@ -19,25 +19,42 @@ export function secretVariable(name: string): string {
   return lower === 'authorization' || lower === 'access_token' ? 'EVO_ACCESS_TOKEN' : lower.toUpperCase();
 }
 
-/** Inside double quotes in a POSIX shell: `"`, `\`, `` ` `` and `$` escaped, except our own `$VAR`s. */
+/**
+ * Where one of our own shell variables goes: marked with two private-use characters, so a `${…}`
+ * that came with the URL or body (from a shared link, say) is escaped like any other text, and
+ * only the variables we put there are expanded.
+ */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+function ourVariable(name: string): string {
+  return `${OPEN}${name}${CLOSE}`;
+}
+/** Text from outside (a URL, a body, a header), with any such marker it brought removed. */
+function plain(text: string): string {
+  return text.replace(/[\uE000\uE001]/g, '');
+}
+
+/** Inside double quotes in a POSIX shell: `"`, `\`, `` ` `` and `$` escaped; only our own variables expand. */
 function doubleQuoted(text: string): string {
-  const escaped = text.replace(/(["\\`$])/g, '\\$1').replace(/\\\$\{(EVO_ACCESS_TOKEN|[A-Z_]+)\}/g, '${$1}');
+  const escaped = text
+    .replace(/(["\\`$])/g, '\\$1')
+    .replace(/\uE000([A-Z_]+)\uE001/g, '${$1}');
   return `"${escaped}"`;
 }
 
 function shellHeaders(headers: [string, string][]): string[] {
   return headers.map(([name, value]) =>
     SECRET_NAMES.includes(name.toLowerCase())
-      ? `-H ${doubleQuoted(`${headerName(name)}: ${/^bearer /i.test(value) ? 'Bearer ' : ''}\${${secretVariable(name)}}`)}`
-      : `-H ${doubleQuoted(`${headerName(name)}: ${value}`)}`,
+      ? `-H ${doubleQuoted(`${headerName(name)}: ${/^bearer /i.test(value) ? 'Bearer ' : ''}${ourVariable(secretVariable(name))}`)}`
+      : `-H ${doubleQuoted(`${headerName(name)}: ${plain(value)}`)}`,
   );
 }
 
 /** The request as `curl`, with every secret read from a shell variable ($EVO_ACCESS_TOKEN, $CODE…). */
 export function curlSnippet(request: SnippetRequest): string {
-  const variable = (name: string) => `\${${secretVariable(name)}}`;
-  const url = urlWithoutSecrets(request.url, variable);
-  const body = withoutSecrets(request.body, variable);
+  const variable = (name: string) => ourVariable(secretVariable(name));
+  const url = urlWithoutSecrets(plain(request.url), variable);
+  const body = withoutSecrets(request.body === undefined ? undefined : plain(request.body), variable);
   const parts = [
     'curl -sS',
     ...(request.method === 'GET' ? [] : [`-X ${request.method}`]),
