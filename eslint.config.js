@@ -110,7 +110,7 @@ export default tseslint.config(
             {
               target: './src/export',
               from: './src',
-              except: ['./export', './evo/endpoints.ts'],
+              except: ['./export', './config/endpoints.ts'],
               message:
                 'export/ is pure and Node-safe (the CLI runs it too): it imports only the endpoint list, no DOM, React or session.',
             },
@@ -182,7 +182,13 @@ export default tseslint.config(
             {
               target: './cli',
               from: './src',
-              except: ['./config/catalogue.ts', './config/environments.ts', './token/tokenScopes.ts', './export', './evo/endpoints.ts'],
+              except: [
+                './config/catalogue.ts',
+                './config/environments.ts',
+                './token/tokenScopes.ts',
+                './export',
+                './config/endpoints.ts',
+              ],
               message: 'cli/ runs in Node: it may import only the Node-safe src/ modules listed in eslint.config.js.',
             },
             {

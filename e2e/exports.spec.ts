@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { strFromU8, unzipSync } from 'fflate';
 import { runTokenCli } from '../cli/testSupport.ts';
-import { ENDPOINT_TEMPLATES } from '../src/evo/endpoints.ts';
+import { ENDPOINT_TEMPLATES } from '../src/config/endpoints.ts';
 import { expect, probeFirstWorkspace, signIn, storedAccessToken, test } from './support/fixtures.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { InstanceView, TokenIdentity } from '../evo/discovery.ts';
 import { discoveryEndpoint } from '../evo/discovery.ts';
-import { ENDPOINT_TEMPLATES, fillTemplate, type EndpointTemplate } from '../evo/endpoints.ts';
+import { ENDPOINT_TEMPLATES, fillTemplate, type EndpointTemplate } from '../config/endpoints.ts';
 import { sendWithBearer } from '../http/index.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { prettyJson } from './prettyJson.ts';

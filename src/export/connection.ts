@@ -1,4 +1,4 @@
-import { ENDPOINT_TEMPLATES, type EndpointTemplate } from '../evo/endpoints.ts';
+import { ENDPOINT_TEMPLATES, type EndpointTemplate } from '../config/endpoints.ts';
 
 /**
  * What an export describes: one connection's public settings, as plain data. Never a token, a

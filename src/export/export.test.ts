@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { Collection } from 'postman-collection';
 import { describe, expect, it } from 'vitest';
-import { ENDPOINT_TEMPLATES } from '../evo/endpoints.ts';
+import { ENDPOINT_TEMPLATES } from '../config/endpoints.ts';
 import { brunoFiles } from './bruno.ts';
 import type { ExportConnection } from './connection.ts';
 import { brunoZip, exportFiles } from './exportFiles.ts';

@@ -3,7 +3,7 @@
  * list for the console's request templates and the Postman, Bruno and `.http` exports. Pure data,
  * safe in a browser and in Node.
  */
-import { DISCOVERY_PATH } from '../config/catalogue.ts';
+import { DISCOVERY_PATH } from './catalogue.ts';
 
 export interface EndpointTemplate {
   label: string;
