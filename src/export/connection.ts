@@ -29,8 +29,8 @@ export const POSTMAN_REDIRECT_URI = 'https://oauth.pstmn.io/v1/callback';
  * the export reuses Postman's, which the Seequent portal offers as a preset.
  */
 export const BRUNO_REDIRECT_URI = POSTMAN_REDIRECT_URI;
-/** httpyac's loopback listener for its OAuth2 flow (its default port 3000 is the lab's own). */
-export const HTTPYAC_REDIRECT_URI = 'http://localhost:3003/callback';
+/** httpyac's loopback listener for its OAuth2 flow (its default port 3000 is the lab's own, and 3003 the Web app's BFF). */
+export const HTTPYAC_REDIRECT_URI = 'http://localhost:3005/callback';
 
 /** The environment variable each tool reads a token from, when one is given (CI, newman, bru run). */
 export const TOKEN_VARIABLE = 'EVO_ACCESS_TOKEN';
