@@ -168,6 +168,28 @@ export default tseslint.config(
     },
   },
   {
+    // The BFF runs in Node: of the app's code it imports only the page's host policy (Node-safe).
+    files: ['server/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx'] } } },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './server',
+              from: './src',
+              except: ['./http/hostPolicy.ts'],
+              message: 'server/ imports only src/http/hostPolicy.ts (Node-safe) of the app.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The CLI runs in Node: from src/ it imports only the pure, DOM-free modules listed here (each
     // imports nothing of ours), never the browser's request layer, session or pages.
     files: ['cli/**/*.ts'],

@@ -4,13 +4,16 @@
  * call goes through `/bff/evo/*`, where the bearer is attached here and never sent back.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isIP, type BlockList } from 'node:net';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { decodeJwt } from 'jose';
 import * as oidc from 'openid-client';
-import type { BffConfig } from './config.ts';
-import { errorPage } from './pages.ts';
+// The page's own URL-trick refusal (Node-safe: it imports nothing but http/credential.ts).
+import { checkTarget } from '../src/http/hostPolicy.ts';
+import { plainAddress, type BffConfig } from './config.ts';
+import { errorPage, PAGE_STYLE_HASH } from './pages.ts';
 import type { Sealer } from './sealing.ts';
 import type { KeyValueStore } from './store.ts';
 
@@ -24,6 +27,22 @@ const RENEW_MARGIN_SECONDS = 30;
 const MAX_BODY_BYTES = 1024 * 1024;
 const EVO_TIMEOUT_MS = 15_000;
 const ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/** At most this many X-Forwarded-For hops are read, right to left. */
+const MAX_FORWARDED_HOPS = 32;
+/** The reason given for a session cookie this server could not have set. */
+export const FOREIGN_COOKIE_REASON =
+  'The session cookie was not one this server issued: sign in again. (It was cleared.)';
+
+/**
+ * Sent on every BFF answer, HTML or JSON: nothing loads but the error page's own inline style
+ * (by its hash), and no site may frame a BFF page (clickjacking).
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': `default-src 'none'; style-src '${PAGE_STYLE_HASH}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
 
 interface SessionRecord {
   sub: string;
@@ -120,6 +139,29 @@ function hubsOf(body: unknown): string[] {
   return urls;
 }
 
+/**
+ * The client's address for the rate limit: the socket's peer, unless that peer is a trusted proxy;
+ * then the right-most X-Forwarded-For hop that is not a trusted proxy (hops to its left are
+ * whatever the client wrote, so they are never believed). A hop that is not an address stops the
+ * walk at the last address a trusted hop vouched for.
+ */
+export function forwardedClient(peer: string, forwardedFor: string | undefined, trusted: BlockList): string {
+  const isTrusted = (address: string) => {
+    const family = isIP(address);
+    return family !== 0 && trusted.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  };
+  let client = plainAddress(peer);
+  if (!forwardedFor || !isTrusted(client)) return client;
+  const hops = forwardedFor.split(',').slice(-MAX_FORWARDED_HOPS);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = plainAddress(hops[i]!.trim());
+    if (isIP(hop) === 0) return client;
+    client = hop;
+    if (!isTrusted(hop)) return hop;
+  }
+  return client;
+}
+
 /** A fixed-window counter per client address. */
 function rateLimiter(perMinute: number) {
   const windows = new Map<string, { start: number; count: number }>();
@@ -166,7 +208,11 @@ export function createBffApp({ config, store, sealer, fetchImpl = fetch }: BffOp
 
   function clientAddress(c: Context): string {
     const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-    return incoming?.socket?.remoteAddress ?? 'unknown';
+    return forwardedClient(
+      incoming?.socket?.remoteAddress ?? 'unknown',
+      c.req.header('x-forwarded-for'),
+      config.trustedProxies,
+    );
   }
 
   function readCookie(c: Context, name: string): string | undefined {
@@ -224,10 +270,12 @@ export function createBffApp({ config, store, sealer, fetchImpl = fetch }: BffOp
   /** The session named by the cookie, if it is well-formed, known, and inside both timeouts. */
   async function load(c: Context): Promise<{ session?: LoadedSession; reason?: string }> {
     const id = readCookie(c, cookieName);
-    if (id === undefined) return {};
-    if (!ID_PATTERN.test(id)) {
+    // A value the cookie parser drops (`<script>"`) still names the cookie: say so, not "signed out".
+    const named = new RegExp(`(?:^|;)\\s*${cookieName}\\s*=`).test(c.req.header('cookie') ?? '');
+    if (id === undefined && !named) return {};
+    if (id === undefined || !ID_PATTERN.test(id)) {
       deleteCookie(c, cookieName, cookieOptions);
-      return { reason: 'The session cookie is not one this server issues; it was cleared. Sign in again.' };
+      return { reason: FOREIGN_COOKIE_REASON };
     }
     const key = sessionKey(id);
     let record: SessionRecord;
@@ -296,10 +344,20 @@ export function createBffApp({ config, store, sealer, fetchImpl = fetch }: BffOp
 
   // ------------------------------------------------------------------ guards
 
+  app.use('*', async (c: Context, next) => {
+    await next();
+    try {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    } catch {
+      // Immutable headers (a response passed through as it came): copy it, then set them.
+      const copy = new Response(c.res.body, c.res);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) copy.headers.set(name, value);
+      c.res = copy;
+    }
+  });
+
   app.use('/bff/*', async (c: Context, next) => {
     c.header('cache-control', 'no-store');
-    c.header('referrer-policy', 'no-referrer');
-    c.header('x-content-type-options', 'nosniff');
     const path = c.req.path;
     if (path === '/bff/health') return c.json({ ok: true, store: store.kind });
     const navigation = path === '/bff/login' || path === '/bff/callback';
@@ -418,17 +476,9 @@ export function createBffApp({ config, store, sealer, fetchImpl = fetch }: BffOp
     } catch (error) {
       return page(c, 502, 'The identity provider is not reachable', describe(error), config);
     }
-    // RFC 9207: the answer says which provider sent it; a mix-up attack names another.
-    const issuer = configuration.serverMetadata().issuer;
-    if (query.get('iss') !== issuer) {
-      return page(
-        c,
-        400,
-        'Wrong issuer',
-        `The answer says it comes from "${(query.get('iss') ?? 'nobody').slice(0, 200)}", not ${issuer} where this sign-in was sent (RFC 9207). ${again}`,
-        config,
-      );
-    }
+    // RFC 9207 (a mix-up attack names another provider) is checked by authorizationCodeGrant, as
+    // src/auth/issuerCheck.ts does in the page: a present `iss` must be this issuer; a missing one
+    // is refused only when the metadata promises `authorization_response_iss_parameter_supported`.
     const current = new URL(`bff/callback?${query.toString()}`, config.publicUrl);
     let tokens: oidc.TokenEndpointResponse;
     try {
@@ -437,6 +487,21 @@ export function createBffApp({ config, store, sealer, fetchImpl = fetch }: BffOp
         expectedState: state,
       });
     } catch (error) {
+      // openid-client wraps oauth4webapi's RFC 9207 refusal ("…"iss" (issuer)…") as its cause.
+      const cause = error instanceof oidc.ClientError ? error.cause : undefined;
+      if (cause instanceof Error && cause.message.includes('"iss" (issuer)')) {
+        const iss = query.get('iss');
+        const issuer = configuration.serverMetadata().issuer;
+        return page(
+          c,
+          400,
+          'Wrong issuer',
+          iss
+            ? `The answer says it comes from "${iss.slice(0, 200)}", not ${issuer} where this sign-in was sent (RFC 9207). ${again}`
+            : `The answer does not say which provider sent it, though ${issuer} promises to (authorization_response_iss_parameter_supported, RFC 9207). ${again}`,
+          config,
+        );
+      }
       return page(c, 400, 'The code exchange failed', `${describe(error)}. ${again}`, config);
     }
     // A session from before sign-in (or one planted by someone else) is never reused: no fixation.
@@ -516,11 +581,20 @@ export function createBffApp({ config, store, sealer, fetchImpl = fetch }: BffOp
       if ((scheme !== 'https' && scheme !== 'http') || !/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(host)) {
         return problem(c, 400, 'Not an Evo address', 'Use /bff/evo/{http|https}/{host[:port]}/{path}.');
       }
+      // The address as the browser wrote it (before URL parsing resolved "..", "%2e" or "\\"), so
+      // the page's host policy sees the same tricks here that it refuses in the page.
       const requestUrl = new URL(c.req.url);
+      const written =
+        (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url ??
+        `${requestUrl.pathname}${requestUrl.search}`;
       const prefix = `/bff/evo/${scheme}/${host}`;
+      if (!(written === prefix || written.startsWith(`${prefix}/`) || written.startsWith(`${prefix}?`))) {
+        return problem(c, 400, 'Not an Evo address', 'Use /bff/evo/{http|https}/{host[:port]}/{path}, written plainly.');
+      }
+      const raw = `${scheme}://${host}${written.slice(prefix.length)}`;
       let target: URL;
       try {
-        target = new URL(`${scheme}://${host}${requestUrl.pathname.slice(prefix.length) || '/'}${requestUrl.search}`);
+        target = new URL(raw);
       } catch {
         return problem(c, 400, 'Not an Evo address', `"${scheme}://${host}" is not an address.`);
       }
@@ -535,7 +609,7 @@ export function createBffApp({ config, store, sealer, fetchImpl = fetch }: BffOp
           reason ?? 'Sign in with the Web app first: the BFF holds no token for this browser.',
         );
 
-      const allowed = (s: LoadedSession) => [config.discoveryUrl, ...s.record.hubs].some((p) => under(target, p));
+      const allowed = (s: LoadedSession) => checkTarget(raw, [config.discoveryUrl, ...s.record.hubs]);
       const method = c.req.method;
       const body = method === 'GET' || method === 'HEAD' ? undefined : await c.req.arrayBuffer();
       const contentType = c.req.header('content-type');
@@ -576,18 +650,19 @@ export function createBffApp({ config, store, sealer, fetchImpl = fetch }: BffOp
           session = (await renew(session)) ?? session;
           renewed = true;
         }
-        if (!allowed(session)) {
-          // Hubs are learned from Discovery; ask it once if this session has not yet.
-          if (session.record.hubs.length === 0)
-            await learnHubs(session, await send(session, discoveryUrl, undefined, 'GET'));
-          if (!allowed(session)) {
-            return problem(
-              c,
-              403,
-              'Host not allowed',
-              `The BFF does not send the bearer to ${target.origin}${target.pathname}: only to the Discovery URL and the hubs Discovery named.`,
-            );
-          }
+        let check = allowed(session);
+        if (!check.ok && session.record.hubs.length === 0) {
+          // Hubs are learned from Discovery (its own fixed address); ask it once if this session has not yet.
+          await learnHubs(session, await send(session, discoveryUrl, undefined, 'GET'));
+          check = allowed(session);
+        }
+        if (!check.ok) {
+          return problem(
+            c,
+            403,
+            'Host not allowed',
+            `The BFF does not send the bearer there. ${check.reason} It goes only to the Discovery URL and the hubs Discovery named, at addresses written plainly.`,
+          );
         }
         let response = await send(session, target);
         if (response.status === 401 && session.record.hasRefreshToken && !renewed) {

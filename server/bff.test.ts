@@ -3,6 +3,8 @@
  * CSRF, session fixation, sign-out, restart, two instances on one Redis, hostile input.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { request } from 'node:http';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,7 +14,7 @@ import { readSandboxConfig } from '../sandbox/config.ts';
 import { SANDBOX_WEB_SECRET, WEB_CLIENT_ID } from '../sandbox/ims/clients.ts';
 import { persistentSigningKey } from '../sandbox/ims/provider.ts';
 import { startSandbox, type Sandbox } from '../sandbox/main.ts';
-import { CSRF_HEADER } from './app.ts';
+import { CSRF_HEADER, forwardedClient } from './app.ts';
 import { ConfigError, readBffConfig, type BffConfig } from './config.ts';
 import { startBff, type RunningBff } from './main.ts';
 import { sealer } from './sealing.ts';
@@ -100,8 +102,28 @@ async function call(base: string, jar: Jar, path: string, init: RequestInit = {}
   return response;
 }
 
-/** Signs ada in through the BFF at `base`, following the provider's pages by hand. */
-async function signIn(base: string, jar: Jar): Promise<Response> {
+/** A GET sent with its path exactly as written (fetch would resolve "..", "%2e%2e" and "\\" first). */
+function rawGet(base: string, path: string, jar: Jar): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(base);
+    const req = request(
+      { host: url.hostname, port: url.port, path, headers: { cookie: jar.header(), [CSRF_HEADER]: '1' } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * Signs ada in through the BFF at `base`, following the provider's pages by hand; `edit` changes
+ * the provider's answer before the browser brings it to the callback.
+ */
+async function signIn(base: string, jar: Jar, edit?: (callback: URL) => void): Promise<Response> {
   const login = await call(base, jar, '/bff/login', {}, false);
   expect(login.status).toBe(302);
   const ims = new Jar();
@@ -123,6 +145,7 @@ async function signIn(base: string, jar: Jar): Promise<Response> {
   for (let i = 0; i < 10 && !next.startsWith(APP); i++) next = await hop(next);
   const callback = new URL(next);
   expect(callback.pathname).toBe('/bff/callback');
+  edit?.(callback);
   return call(base, jar, `${callback.pathname}${callback.search}`, {}, false);
 }
 
@@ -271,7 +294,7 @@ describe('BFF sign-in and session', () => {
       `/bff/evo/http/${new URL(sandbox.ims.issuer).host}/connect/userinfo`,
     );
     expect(elsewhere.status).toBe(403);
-    expect(((await elsewhere.json()) as { detail: string }).detail).toMatch(/does not send the bearer/);
+    expect(((await elsewhere.json()) as { detail: string }).detail).toMatch(/does not send the bearer there/);
     const noSession = await call(instance.url, new Jar(), discoveryPath());
     expect(noSession.status).toBe(401);
   });
@@ -339,10 +362,12 @@ describe('BFF hostile input', () => {
 
   it('answers tampered cookies with "signed out" and a reason, and clears them', async () => {
     const cases: [string, RegExp][] = [
-      ['not-a-session', /not one this server issues/],
-      ['%E0%A4%A', /not one this server issues/],
-      [`${'B'.repeat(43)}x`, /not one this server issues/],
-      ['"";;=', /not one this server issues/],
+      ['not-a-session', /not one this server issued: sign in again/],
+      ['%E0%A4%A', /not one this server issued/],
+      [`${'B'.repeat(43)}x`, /not one this server issued/],
+      ['"";;=', /not one this server issued/],
+      // A value the cookie parser drops altogether: still named, so still refused in words.
+      ['<script>"', /not one this server issued/],
       // The right shape, but never issued: unknown to the store.
       ['A'.repeat(43), /session has ended/],
     ];
@@ -405,6 +430,66 @@ describe('BFF hostile input', () => {
     expect(await response.text()).toContain('Wrong issuer');
   });
 
+  it('refuses an answer without iss when the provider promises iss (RFC 9207)', async () => {
+    const metadata = (await (await fetch(`${sandbox.ims.issuer}/.well-known/openid-configuration`)).json()) as {
+      authorization_response_iss_parameter_supported?: boolean;
+    };
+    expect(metadata.authorization_response_iss_parameter_supported).toBe(true);
+    const jar = new Jar();
+    const response = await signIn(instance.url, jar, (callback) => callback.searchParams.delete('iss'));
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).toContain('Wrong issuer');
+    expect(text).toContain('does not say which provider sent it');
+    expect(jar.cookies.has(SESSION)).toBe(false);
+  });
+
+  it('sends frame-ancestors none, X-Frame-Options DENY and no-store on pages and JSON alike', async () => {
+    const jar = new Jar();
+    const callback = await signIn(instance.url, jar);
+    const session = await call(instance.url, jar, '/bff/session');
+    const errorPage = await call(instance.url, new Jar(), '/bff/callback?code=a&state=never', {}, false);
+    const problem = await call(instance.url, jar, '/bff/nothing');
+    const outside = await call(instance.url, jar, '/elsewhere');
+    const html = await errorPage.text();
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    for (const response of [callback, session, errorPage, problem, outside]) {
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("default-src 'none'");
+      // The page's one inline style is allowed by its hash, and nothing else.
+      expect(csp).toContain(`style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+    }
+    for (const response of [callback, session, errorPage]) {
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
+  it('refuses URL tricks in the Evo path before anything reaches Evo (the page\'s host policy)', async () => {
+    const jar = new Jar();
+    await signIn(instance.url, jar);
+    const evo = `/bff/evo/http/${new URL(sandbox.evo.url).host}`;
+    const tricks: [string, RegExp][] = [
+      [`${evo}/evo/identity/v2/discovery/..%2f..%2f..%2fadmin`, /encoded slashes/],
+      [`${evo}/evo/identity/v2/discovery/%2e%2e/%2e%2e/admin`, /"\." or "\.\." segments/],
+      [`${evo}/evo/identity/../../admin`, /"\." or "\.\." segments/],
+      [`${evo}/evo/%5c..%5cadmin`, /encoded slashes/],
+      [`/bff/evo/http/127.0.0.1:1/evo/identity/v2/discovery`, /another port/],
+    ];
+    for (const [path, reason] of tricks) {
+      const response = await rawGet(instance.url, path, jar);
+      expect(response.status, path).toBe(403);
+      const body = JSON.parse(response.body) as { title: string; detail: string };
+      expect(body.title, path).toBe('Host not allowed');
+      expect(body.detail, path).toMatch(reason);
+    }
+    // A backslash is refused even before the BFF's routes (the HTTP server answers 400).
+    expect((await rawGet(instance.url, `${evo}/evo\\..\\admin`, jar)).status).toBe(400);
+    // Written plainly, the same call goes through.
+    expect((await rawGet(instance.url, discoveryPath(), jar)).status).toBe(200);
+  });
+
   it('answers huge headers with 431 in words and keeps serving', async () => {
     const response = await fetch(`${instance.url}/bff/session`, {
       headers: { [CSRF_HEADER]: '1', cookie: `${SESSION}=${'a'.repeat(40_000)}` },
@@ -444,6 +529,78 @@ describe('BFF limits and settings', () => {
     } finally {
       await stop(instance);
     }
+  });
+
+  it('accepts an answer without iss when the provider does not promise iss, and still refuses a wrong one', async () => {
+    // A provider that does not advertise authorization_response_iss_parameter_supported.
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      const url = input instanceof Request ? input.url : String(input);
+      if (!url.endsWith('/.well-known/openid-configuration')) return response;
+      const metadata = (await response.json()) as Record<string, unknown>;
+      delete metadata.authorization_response_iss_parameter_supported;
+      return Response.json(metadata);
+    };
+    const instance = await bff({ BFF_PORT: '3220' });
+    try {
+      const jar = new Jar();
+      const signedIn = await signIn(instance.url, jar, (callback) => callback.searchParams.delete('iss'));
+      expect(signedIn.status).toBe(303);
+      expect(((await (await call(instance.url, jar, '/bff/session')).json()) as { signedIn: boolean }).signedIn).toBe(
+        true,
+      );
+      const wrong = await signIn(instance.url, new Jar(), (callback) =>
+        callback.searchParams.set('iss', 'https://evil.example'),
+      );
+      expect(wrong.status).toBe(400);
+      expect(await wrong.text()).toContain('Wrong issuer');
+    } finally {
+      globalThis.fetch = realFetch;
+      await stop(instance);
+    }
+  });
+
+  it('rate-limits per client behind a trusted proxy (the right-most untrusted X-Forwarded-For hop)', async () => {
+    const instance = await bff({ BFF_PORT: '3221', BFF_RATE_LIMIT: '2' });
+    const login = async (forwardedFor: string) =>
+      (await call(instance.url, new Jar(), '/bff/login', { headers: { 'x-forwarded-for': forwardedFor } }, false))
+        .status;
+    try {
+      // The test's socket is on loopback, trusted by default, as the Vite dev proxy is.
+      expect([await login('203.0.113.1'), await login('198.51.100.9, 203.0.113.1')]).toEqual([302, 302]);
+      // Hops the client wrote to the left of the proxy's are not believed: the same budget.
+      expect(await login('192.0.2.77, 203.0.113.1')).toBe(429);
+      // Another client behind the same proxy has a budget of its own; loopback hops are skipped.
+      expect(await login('203.0.113.2, 127.0.0.1')).toBe(302);
+    } finally {
+      await stop(instance);
+    }
+    const untrusting = await bff({ BFF_PORT: '3222', BFF_RATE_LIMIT: '2', BFF_TRUSTED_PROXIES: 'none' });
+    try {
+      const statuses: number[] = [];
+      for (const client of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+        statuses.push(
+          (await call(untrusting.url, new Jar(), '/bff/login', { headers: { 'x-forwarded-for': client } }, false))
+            .status,
+        );
+      }
+      // From a peer that is not a trusted proxy, X-Forwarded-For is ignored: one budget.
+      expect(statuses).toEqual([302, 302, 429]);
+    } finally {
+      await stop(untrusting);
+    }
+  });
+
+  it('reads BFF_TRUSTED_PROXIES as addresses and CIDR ranges, refusing anything else in words', () => {
+    const trusted = bffConfig({ BFF_TRUSTED_PROXIES: '10.0.0.0/8, ::1' }).trustedProxies;
+    expect(forwardedClient('10.1.2.3', '192.0.2.1, 10.9.9.9', trusted)).toBe('192.0.2.1');
+    expect(forwardedClient('::ffff:10.1.2.3', '192.0.2.1', trusted)).toBe('192.0.2.1');
+    expect(forwardedClient('192.0.2.50', '192.0.2.1', trusted)).toBe('192.0.2.50');
+    expect(forwardedClient('10.1.2.3', 'garbage, 10.9.9.9', trusted)).toBe('10.9.9.9');
+    expect(forwardedClient('127.0.0.1', '192.0.2.1', trusted)).toBe('127.0.0.1');
+    expect(() => bffConfig({ BFF_TRUSTED_PROXIES: 'proxy.example' })).toThrow(/BFF_TRUSTED_PROXIES must list/);
+    expect(() => bffConfig({ BFF_TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(ConfigError);
   });
 
   it('refuses to start in production without a session key, saying why', () => {

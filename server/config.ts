@@ -3,6 +3,7 @@
  * read from argv, so it does not show in `ps` or a shell history, and never reaches the page.
  */
 import { readFileSync } from 'node:fs';
+import { BlockList, isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Where the sandbox's web client is registered; published on purpose, like the service secret. */
@@ -27,6 +28,8 @@ export interface BffConfig {
   absoluteTimeoutSeconds: number;
   /** Sign-in attempts (login plus callback) per client address per minute. */
   rateLimitPerMinute: number;
+  /** Proxies whose X-Forwarded-For is believed (BFF_TRUSTED_PROXIES); loopback by default. */
+  trustedProxies: BlockList;
   production: boolean;
   /** The cookie's Secure flag; on by default (Chromium keeps Secure cookies on http://localhost). */
   secureCookie: boolean;
@@ -98,6 +101,41 @@ function key(env: NodeJS.ProcessEnv, production: boolean): Buffer | undefined {
   return bytes;
 }
 
+/** `::ffff:127.0.0.1` (an IPv4 peer on a dual-stack socket) as `127.0.0.1`; other addresses as given. */
+export function plainAddress(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return mapped ? mapped[1]! : address;
+}
+
+/**
+ * BFF_TRUSTED_PROXIES: comma-separated addresses or CIDR ranges (`10.0.0.0/8`, `::1`), or `none`.
+ * Default: loopback, where the Vite dev proxy runs.
+ */
+function trustedProxies(env: NodeJS.ProcessEnv): BlockList {
+  const raw = (env.BFF_TRUSTED_PROXIES ?? '127.0.0.0/8,::1').trim();
+  const list = new BlockList();
+  if (raw === '' || raw === 'none') return list;
+  for (const entry of raw.split(',').map((part) => part.trim())) {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const prefix = bits === undefined ? undefined : Number(bits);
+    const max = family === 4 ? 32 : 128;
+    if (
+      family === 0 ||
+      rest.length > 0 ||
+      (prefix !== undefined && (bits === '' || !Number.isInteger(prefix) || prefix < 0 || prefix > max))
+    ) {
+      throw new ConfigError(
+        `BFF_TRUSTED_PROXIES must list IP addresses or CIDR ranges separated by commas (e.g. "127.0.0.1,10.0.0.0/8"), or "none"; "${entry}" is neither`,
+      );
+    }
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    if (prefix === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, prefix, type);
+  }
+  return list;
+}
+
 /** Reads the settings, failing with a reason in words on a missing or bad value. */
 export function readBffConfig(env: NodeJS.ProcessEnv = process.env): BffConfig {
   const production = env.NODE_ENV === 'production';
@@ -121,6 +159,7 @@ export function readBffConfig(env: NodeJS.ProcessEnv = process.env): BffConfig {
     idleTimeoutSeconds: int(env, 'BFF_IDLE_TIMEOUT', 30 * 60, 10, 30 * 24 * 3600),
     absoluteTimeoutSeconds: int(env, 'BFF_ABSOLUTE_TIMEOUT', 8 * 3600, 10, 90 * 24 * 3600),
     rateLimitPerMinute: int(env, 'BFF_RATE_LIMIT', 30, 1, 100_000),
+    trustedProxies: trustedProxies(env),
     production,
     secureCookie: env.BFF_INSECURE_COOKIE !== '1',
   };

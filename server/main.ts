@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { createBffApp } from './app.ts';
+import { createBffApp, SECURITY_HEADERS } from './app.ts';
 import { ConfigError, readBffConfig, type BffConfig } from './config.ts';
 import { devKey, sealer } from './sealing.ts';
 import { openStore, type KeyValueStore } from './store.ts';
@@ -43,7 +43,11 @@ export async function startBff(config: BffConfig): Promise<RunningBff & { keyNot
         : 'The request could not be parsed as HTTP.',
     });
     socket.end(
-      `HTTP/1.1 ${status}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\n${Object.entries(
+        SECURITY_HEADERS,
+      )
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('')}connection: close\r\n\r\n${body}`,
     );
   });
   await new Promise<void>((resolve, reject) => {
