@@ -97,6 +97,60 @@ test('a token from the configured issuer but for another audience is not usable,
   await expect(page.getByRole('region', { name: 'Evo Discovery' }).getByRole('alert')).toContainText('401');
 });
 
+test('an HS256 token naming the sandbox as issuer and Evo as audience is not usable, before or after the check', async ({
+  page,
+}) => {
+  // Anyone can sign HS256 with a secret of their own: the claims are exactly the sandbox's.
+  const now = Math.floor(Date.now() / 1000);
+  const forged = await new SignJWT({ scope: ['evo.discovery', 'evo.workspace'], sub: 'someone', aud: ['evo'] })
+    .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' })
+    .setIssuer(IMS_TWIN)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 3600)
+    .sign(new TextEncoder().encode('a secret anyone can choose, 32 bytes+'));
+  await page.goto('/');
+  await paste(page, forged);
+  const verdict = page.getByRole('region', { name: 'Access token' }).locator('.verdict');
+  const words = 'Not usable: signed with HS256, a shared-secret algorithm IMS does not use: Evo would refuse it.';
+  await expect(verdict).toHaveText(words);
+  await expect(verdict).toHaveClass(/verdict-refused/);
+  await page.getByRole('button', { name: 'Check the signature' }).click();
+  await expect(page.getByRole('region', { name: 'Signature' })).toContainText(
+    'Signed with an algorithm IMS does not use',
+  );
+  await expect(verdict).toHaveText(words);
+  const reach = page.getByRole('table', { name: 'Which Evo APIs this token can reach' });
+  await expect(reach.getByRole('row', { name: /^Workspaces\s/ })).toContainText(
+    'would be refused: signed with HS256, a shared-secret algorithm IMS does not use',
+  );
+  await expect(reach).not.toContainText('would be let in');
+});
+
+test('a token whose keys cannot be fetched is "not verified", never usable, and says which keys did not answer', async ({
+  page,
+}) => {
+  // Signed with a key of our own, for the sandbox's issuer and Evo; the sandbox's keys do not answer.
+  const { token } = await ownToken({ iss: IMS_TWIN, aud: ['evo'] });
+  await page.route(
+    (url) => url.href.startsWith(IMS_TWIN) && /jwks|certs/.test(url.pathname),
+    (route) => route.abort('connectionrefused'),
+  );
+  await page.goto('/');
+  await paste(page, token);
+  const verdict = page.getByRole('region', { name: 'Access token' }).locator('.verdict');
+  await expect(verdict).toContainText('the signature is not checked yet');
+  await page.getByRole('button', { name: 'Check the signature' }).click();
+  await expect(page.getByRole('region', { name: 'Signature' })).toContainText('Could not check the signature');
+  await expect(verdict).toHaveText(/^Not verified: its signature could not be checked \(the keys at \S+ did not answer\)\./);
+  await expect(verdict).not.toContainText('not checked yet');
+  await expect(verdict).toHaveClass(/verdict-refused/);
+  const reach = page.getByRole('table', { name: 'Which Evo APIs this token can reach' });
+  await expect(reach.getByRole('row', { name: /^Workspaces\s/ })).toContainText(
+    'cannot tell: its signature could not be checked',
+  );
+  await expect(reach).not.toContainText('would be let in');
+});
+
 test('a pasted text that is not a JWT is called that, and its curl line is marked as unchecked', async ({ page }) => {
   await page.goto('/');
   await paste(page, 'hello');

@@ -202,10 +202,18 @@ export interface TokenIdentity {
 /** Joins an answer into instances and notes the hubs it names: the only other hosts this token may go to. */
 function discoveryResult(token: TokenIdentity, data: DiscoveryResponse, body: unknown): DiscoveryResult {
   const instances = joinDiscovery(data);
-  allowHubs(
+  const refused = allowHubs(
     token.credential,
     instances.flatMap((instance) => instance.access.flatMap(({ hub }) => (hub.url ? [hub.url] : []))),
   );
+  // A hub the token will not go to (not https, nor http on this machine) is said on its instance.
+  for (const instance of instances) {
+    for (const { url, reason } of refused) {
+      if (instance.access.some(({ hub }) => hub.url === url) && !instance.notes.includes(reason)) {
+        instance.notes.push(reason);
+      }
+    }
+  }
   return { instances, accountCount: data.discovery.accounts?.length, body };
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bearerCredential, forgetCredentials } from './credential.ts';
-import { allowHubs, bearerFor, checkTarget, forgetHubs, hubKeys } from './hostPolicy.ts';
+import { allowHubs, bearerFor, checkTarget, forgetHubs, hubKeys, hubRefusal } from './hostPolicy.ts';
 
 const DISCOVERY = 'https://discover.api.seequent.com';
 const HUB = 'https://au.api.seequent.com/sub';
@@ -43,6 +43,25 @@ describe('checkTarget refuses URL tricks (every assertion on a returned value, n
     expect(refused('https://au.api.seequent.com/sub/a%2f..%2fother')).toMatch(/segments|encoded/);
   });
 
+  it('"..;" segments, which Java servers read as ".."', () => {
+    expect(refused('https://au.api.seequent.com/sub/..;/admin')).toMatch(/"\.\.;" segment/);
+    expect(refused('https://au.api.seequent.com/sub/..;jsessionid=x/admin')).toMatch(/"\.\.;" segment/);
+    expect(refused('https://au.api.seequent.com/sub/.;/x')).toMatch(/"\.\.;" segment/);
+    expect(refused('https://au.api.seequent.com/sub/%2e%2e%3b/admin')).toMatch(/"\.\.;" segment/);
+    // A semicolon elsewhere in a name is not a dot segment.
+    expect(checkTarget(`${HUB}/workspace/a;b`, allowed).ok).toBe(true);
+  });
+
+  it('double-encoded dots and slashes (%252e, %252f), however often stacked', () => {
+    expect(refused('https://au.api.seequent.com/sub/%252e%252e/admin')).toMatch(/encoded twice/);
+    expect(refused('https://au.api.seequent.com/sub/%252E%252E/admin')).toMatch(/encoded twice/);
+    expect(refused('https://au.api.seequent.com/sub/a%252f..%252fadmin')).toMatch(/encoded twice/);
+    expect(refused('https://au.api.seequent.com/sub/%25252e%25252e/admin')).toMatch(/encoded twice/);
+    expect(refused('https://au.api.seequent.com/sub/%252e%252e%253b/admin')).toMatch(/encoded twice/);
+    // An encoded percent that hides no dot or slash is an ordinary character.
+    expect(checkTarget(`${HUB}/files/100%25done`, allowed).ok).toBe(true);
+  });
+
   it('trailing dots', () => {
     expect(refused('https://discover.api.seequent.com./evo')).toMatch(/trailing dot/);
   });
@@ -81,6 +100,41 @@ describe('bearerFor: the token goes to the Discovery URL and the hubs Discovery 
     expect((await bearerFor(other, `${HUB}/workspace`)).ok).toBe(false);
     forgetHubs();
     expect((await bearerFor(credential, `${HUB}/workspace`)).ok).toBe(false);
+  });
+
+  it('takes only https hubs, or http on this machine; the others are returned with a reason and never get the bearer', async () => {
+    const credential = bearerCredential('secret-token', DISCOVERY);
+    const named = [
+      'http://au.api.seequent.com/sub',
+      'ftp://au.api.seequent.com/sub',
+      'javascript:alert(1)',
+      'ws://au.api.seequent.com/sub',
+      'https://eu.api.seequent.com',
+      'http://127.0.0.1:3001',
+      'http://localhost:3001/hub',
+      'http://[::1]:3001',
+    ];
+    const refused = allowHubs(credential, named);
+    expect(refused.map((hub) => hub.url)).toEqual([
+      'http://au.api.seequent.com/sub',
+      'ftp://au.api.seequent.com/sub',
+      'javascript:alert(1)',
+      'ws://au.api.seequent.com/sub',
+    ]);
+    expect(refused[0]!.reason).toBe(
+      'Discovery named the hub http://au.api.seequent.com over plain http: the token is not sent there (only https hubs, or http on this machine).',
+    );
+    expect(refused[1]!.reason).toMatch(/scheme "ftp:": the token is not sent there/);
+    const given = async (url: string) => (await bearerFor(credential, url)).ok;
+    expect(await given('http://au.api.seequent.com/sub/workspace')).toBe(false);
+    expect(await given('ftp://au.api.seequent.com/sub/workspace')).toBe(false);
+    expect(await given('ws://au.api.seequent.com/sub/workspace')).toBe(false);
+    expect(await given('https://eu.api.seequent.com/workspace')).toBe(true);
+    expect(await given('http://127.0.0.1:3001/workspace')).toBe(true);
+    expect(await given('http://localhost:3001/hub/workspace')).toBe(true);
+    expect(await given('http://[::1]:3001/workspace')).toBe(true);
+    expect(hubRefusal('not a url')).toMatch(/not an address/);
+    expect(hubRefusal('http://localhost.evil.example')).toMatch(/plain http/);
   });
 
   it('a hub check right after allowHubs sees the hub (no race with the digest)', async () => {

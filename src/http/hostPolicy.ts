@@ -7,6 +7,7 @@
  * Internal to http/: the door (door.ts) asks it; features reach it through `src/http/index.ts`.
  */
 
+import { isLoopbackHost } from '../config/catalogue.ts';
 import { heldToken, type BearerCredential, type Held } from './credential.ts';
 
 /** An address checked against the allowed prefixes: the parsed URL, or why it is refused. */
@@ -60,6 +61,26 @@ export function checkTarget(raw: string, allowed: readonly string[]): TargetChec
     return refuse(`The token is not sent to "${url.hostname}": a host name with a trailing dot.`, endpoint);
   }
   const path = rawPath(raw);
+  // A percent sign written encoded (%25): a server that decodes twice reads %252e as "." and
+  // %252f as "/". Undone here as often as it is stacked, then judged like the rest.
+  let decodedOnce = path;
+  for (let previous = ''; previous !== decodedOnce; ) {
+    previous = decodedOnce;
+    decodedOnce = decodedOnce.replace(/%25/gi, '%');
+  }
+  if (decodedOnce !== path && (/(^|\/)(\.|%2e){1,2}(;|%3b|\/|$)/i.test(decodedOnce) || /%2f|%5c/i.test(decodedOnce))) {
+    return refuse(
+      `The token is not sent to ${endpoint}: the path is encoded twice (%252e, %252f), which a server that decodes twice reads as ".." or "/", outside the allowed path.`,
+      endpoint,
+    );
+  }
+  // `..;` (and `.;`): Java servers cut the `;…` path parameter off and read the segment as "..".
+  if (/(^|\/)(\.|%2e){1,2}(;|%3b)/i.test(path)) {
+    return refuse(
+      `The token is not sent to ${endpoint}: the path has a "..;" segment, which Java servers read as "..", outside the allowed path.`,
+      endpoint,
+    );
+  }
   if (/(^|\/)(\.|%2e){1,2}(\/|$)/i.test(path) || /%2f|%5c/i.test(path)) {
     return refuse(
       `The token is not sent to ${endpoint}: the path has "." or ".." segments or encoded slashes (%2e, %2f, %5c), which could lead outside the allowed path.`,
@@ -87,16 +108,48 @@ export function checkTarget(raw: string, allowed: readonly string[]): TargetChec
 /** Hubs Discovery named, per token: keyed by the token's SHA-256 (one-way), for this page's life. */
 const hubsByToken = new Map<string, Set<string>>();
 
-/** Notes the hub URLs a Discovery answer named for this token: the only other hosts it may go to. */
-export function allowHubs(credential: BearerCredential, hubUrls: readonly string[]): void {
+/** A hub Discovery named that the token will not go to, and why. */
+export interface RefusedHub {
+  url: string;
+  reason: string;
+}
+
+/**
+ * Why the token never goes to a hub Discovery named, or undefined when it may: only an `https`
+ * hub, or `http` on this machine (the sandbox). Anything else would send the bearer in clear
+ * text, or to a scheme that is not a web API at all.
+ */
+export function hubRefusal(hubUrl: string): string | undefined {
+  const url = parse(hubUrl);
+  if (!url) return `Discovery named the hub "${hubUrl}", which is not an address: the token is not sent there.`;
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
+  return url.protocol === 'http:'
+    ? `Discovery named the hub ${url.origin} over plain http: the token is not sent there (only https hubs, or http on this machine).`
+    : `Discovery named the hub "${hubUrl}" with the scheme "${url.protocol}": the token is not sent there (only https hubs, or http on this machine).`;
+}
+
+/**
+ * Notes the hub URLs a Discovery answer named for this token: the only other hosts it may go to.
+ * Hubs that are not https (or http on this machine) are left out, and returned with the reason.
+ */
+export function allowHubs(credential: BearerCredential, hubUrls: readonly string[]): RefusedHub[] {
+  const refused: RefusedHub[] = [];
+  const allowed: string[] = [];
+  for (const url of hubUrls) {
+    const reason = hubRefusal(url);
+    if (reason === undefined) allowed.push(url.replace(/\/+$/, ''));
+    else if (!refused.some((hub) => hub.url === url)) refused.push({ url, reason });
+  }
   const token = heldToken(credential);
-  if (!token) return;
+  if (!token) return refused;
   // Checks wait on the same digest, so they run after this (promise callbacks run in order).
   void token.digest.then((digest) => {
     const hubs = hubsByToken.get(digest) ?? new Set<string>();
-    for (const url of hubUrls) hubs.add(url.replace(/\/+$/, ''));
+    for (const url of allowed) hubs.add(url);
     hubsByToken.set(digest, hubs);
   });
+  return refused;
 }
 
 /** Forgets every hub, when the session ends. */

@@ -26,7 +26,7 @@ import type { BearerCredential } from './credential.ts';
 
 export { bearerCredential, bffCredential, type BearerCredential } from './credential.ts';
 export { BFF_CSRF_HEADER, bffEvoUrl, bffUrl } from './bff.ts';
-export { allowHubs, checkTarget, type TargetCheck } from './hostPolicy.ts';
+export { allowHubs, checkTarget, type RefusedHub, type TargetCheck } from './hostPolicy.ts';
 export { doorFetch, redirectExplanation, sendWithBearer, TIMEOUT_MS, type Exchange } from './door.ts';
 export {
   clearExchanges,

@@ -71,6 +71,19 @@ describe('reachWords: observed versus inferred', () => {
     });
   });
 
+  it('neither lets in nor refuses a token whose signature check could not finish: "cannot tell"', () => {
+    const unverifiable: TokenVerdict = {
+      ...usable,
+      standing: 'unverifiable',
+      usable: false,
+      refusal: 'its signature could not be checked (the keys at https://i/jwks did not answer)',
+    };
+    expect(reachWords(row('Workspaces', ['evo.workspace']), unverifiable, nothing)).toEqual({
+      words: 'cannot tell: its signature could not be checked (the keys at https://i/jwks did not answer)',
+      yes: false,
+    });
+  });
+
   it('says when Discovery answered, with no workspace to name', () => {
     expect(
       reachWords(row('Discovery', ['evo.discovery']), usable, {

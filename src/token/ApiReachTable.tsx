@@ -58,6 +58,10 @@ export function reachWords(row: Row, verdict: TokenVerdict, context: ReachContex
   // A token the page cannot read: it says so, and does not guess what the API would answer.
   if (verdict.standing === 'opaque')
     return { words: `cannot tell: ${verdict.refusal ?? 'not a JWT'}${never}`, yes: false };
+  // A signature whose check could not finish: neither "let in" nor "refused" is known.
+  if (verdict.standing === 'unverifiable') {
+    return { words: `cannot tell: ${verdict.refusal ?? 'its signature could not be checked'}${never}`, yes: false };
+  }
   if (!verdict.usable)
     return { words: `would be refused: ${verdict.refusal ?? 'the token is not usable'}${never}`, yes: false };
   if (!row.reachable) return { words: `would be refused (scope not granted)${never}`, yes: false };

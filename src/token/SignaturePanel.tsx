@@ -59,6 +59,10 @@ export function SignaturePanel({ issuer, expected, started, onStart, check }: Si
         <Notice tone="error" title="Not signed">
           <p>{check.reason}</p>
         </Notice>
+      ) : check.status === 'refused-algorithm' ? (
+        <Notice tone="error" title="Signed with an algorithm IMS does not use">
+          <p>{check.reason}</p>
+        </Notice>
       ) : (
         <Notice tone="warning" title="Could not check the signature">
           <p>{check.reason}</p>

@@ -44,6 +44,8 @@ function verdictWords(verdict: TokenVerdict): string {
       return 'Usable: signed with the published key of the provider you configured, and within its validity period.';
     case 'unverified':
       return 'Usable as far as this page can tell: from the provider you configured and within its validity period; the signature is not checked yet.';
+    case 'unverifiable':
+      return `Not verified: ${verdict.refusal ?? 'its signature could not be checked'}. It names the provider you configured and is within its validity period, but this page cannot tell whether that provider signed it.`;
     case 'opaque':
       return `${NOT_A_JWT.charAt(0).toUpperCase()}${NOT_A_JWT.slice(1)}. This page cannot check it, so it cannot say what an API would do with it.`;
     default:

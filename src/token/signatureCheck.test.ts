@@ -57,13 +57,46 @@ describe('checkSignature', () => {
   it('says it could not check when the issuer cannot be reached or there is no issuer', async () => {
     const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
     const unreachable = await checkSignature(await sign({}), ISSUER, { fetcher: offline, keys });
-    expect(unreachable).toMatchObject({ status: 'unchecked', kid: 'key-1' });
+    expect(unreachable).toMatchObject({
+      status: 'unchecked',
+      kid: 'key-1',
+      why: `the issuer's metadata at ${ISSUER}/.well-known/openid-configuration did not answer`,
+    });
     expect((unreachable as { reason?: string }).reason).toMatch(/CORS/);
     expect((await checkSignature(await sign({}), undefined, { fetcher: metadata, keys })).status).toBe('unchecked');
   });
 
-  it('does not try HMAC: a public client has no shared secret', async () => {
-    const hs = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).sign(new Uint8Array(32));
-    expect((await checkSignature(hs, ISSUER, { fetcher: metadata, keys })).status).toBe('unchecked');
+  it('says the keys did not answer when the key set cannot be fetched: never "valid" for a wrong key', async () => {
+    const other = await generateKeyPair('ES256');
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid: 'key-1' })
+      .setIssuer(ISSUER)
+      .sign(other.privateKey);
+    const noKeys = () => () => Promise.reject(new TypeError('Failed to fetch'));
+    const check = await checkSignature(forged, ISSUER, { fetcher: metadata, keys: noKeys });
+    expect(check).toMatchObject({
+      status: 'unchecked',
+      why: `the keys at ${ISSUER}/.well-known/openid-configuration/jwks did not answer`,
+    });
+  });
+
+  it('refuses HMAC and unknown algorithms without fetching a key: a public client has no shared secret', async () => {
+    let fetched = 0;
+    const counting: typeof fetch = (...args) => {
+      fetched += 1;
+      return metadata(...args);
+    };
+    const hs = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).sign(new Uint8Array(32));
+    expect(await checkSignature(hs, ISSUER, { fetcher: counting, keys })).toMatchObject({
+      status: 'refused-algorithm',
+      alg: 'HS256',
+      refusal: 'signed with HS256, a shared-secret algorithm IMS does not use: Evo would refuse it',
+    });
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const odd = `${part({ alg: 'XYZ' })}.${part({ iss: ISSUER })}.c2ln`;
+    expect((await checkSignature(odd, ISSUER, { fetcher: counting, keys })).status).toBe('refused-algorithm');
+    const noAlg = `${part({ kid: 'key-1' })}.${part({ iss: ISSUER })}.c2ln`;
+    expect((await checkSignature(noAlg, ISSUER, { fetcher: counting, keys })).status).toBe('refused-algorithm');
+    expect(fetched).toBe(0);
   });
 });

@@ -7,16 +7,21 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import { doorFetch } from '../http/index.ts';
+import { ALGORITHMS, algorithmRefusal } from './algorithms.ts';
 
-/** The outcome of checking a JWT's signature against its issuer's published keys. */
+export { ALGORITHMS } from './algorithms.ts';
+
+/**
+ * The outcome of checking a JWT's signature against its issuer's published keys. `unchecked`
+ * means the check ran and could not finish (`why` completes "could not be checked (…)"); a token
+ * whose algorithm IMS never uses is `refused-algorithm`, whatever keys could be fetched.
+ */
 export type SignatureCheck =
   | { status: 'valid'; kid: string | undefined; alg: string; jwksUri: string }
   | { status: 'invalid'; kid: string | undefined; alg: string; jwksUri: string; reason: string }
   | { status: 'unsigned'; reason: string }
-  | { status: 'unchecked'; kid?: string; reason: string };
-
-/** Algorithms an access token may be signed with; never `none`, never HMAC (a public client has no secret). */
-export const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+  | { status: 'refused-algorithm'; kid?: string; alg: string; reason: string; refusal: string }
+  | { status: 'unchecked'; kid?: string; reason: string; why: string };
 
 /**
  * One remote key set per address for the life of the page: jose caches the keys and shares a
@@ -69,7 +74,11 @@ export async function checkSignature(
   try {
     header = decodeProtectedHeader(token);
   } catch {
-    return { status: 'unchecked', reason: 'The token has no readable JWS header.' };
+    return {
+      status: 'unchecked',
+      reason: 'The token has no readable JWS header.',
+      why: 'its header could not be read',
+    };
   }
   const { kid, alg } = header;
   if (alg === 'none') {
@@ -79,11 +88,15 @@ export async function checkSignature(
         'The header says alg "none": the token is not signed at all, so anyone could have written it. No API may accept it.',
     };
   }
-  if (typeof alg !== 'string' || !ALGORITHMS.includes(alg)) {
+  const refusal = algorithmRefusal(alg);
+  if (refusal !== undefined || typeof alg !== 'string') {
+    const words = refusal ?? 'its algorithm is not one IMS uses: Evo would refuse it';
     return {
-      status: 'unchecked',
+      status: 'refused-algorithm',
       kid,
-      reason: `The token is signed with "${String(alg)}", which is not an algorithm an access token from IMS uses.`,
+      alg: typeof alg === 'string' ? alg : '(none named)',
+      refusal: words,
+      reason: `${words.charAt(0).toUpperCase()}${words.slice(1)}. No key was fetched: the algorithm alone rules it out.`,
     };
   }
   if (!issuer)
@@ -91,6 +104,7 @@ export async function checkSignature(
       status: 'unchecked',
       kid,
       reason: 'The token has no "iss" claim, so there is no issuer to fetch keys from.',
+      why: 'it names no issuer to fetch keys from',
     };
 
   let jwksUri: string;
@@ -99,10 +113,12 @@ export async function checkSignature(
       (await options.knownJwksUri?.(issuer).catch(() => undefined)) ?? (await findJwksUri(issuer, options.fetcher));
   } catch (error) {
     const detail = error instanceof Error && !(error instanceof TypeError) ? ` (${error.message})` : '';
+    const metadataUrl = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
     return {
       status: 'unchecked',
       kid,
-      reason: `The browser could not read ${issuer}/.well-known/openid-configuration${detail}: the issuer is unreachable, or does not allow this page to read it (CORS).`,
+      reason: `The browser could not read ${metadataUrl}${detail}: the issuer is unreachable, or does not allow this page to read it (CORS).`,
+      why: `the issuer's metadata at ${metadataUrl} did not answer${detail}`,
     };
   }
   const keys = options.keys ? options.keys(jwksUri) : remoteKeySet(jwksUri);
@@ -137,10 +153,15 @@ export async function checkSignature(
         reason: "No key in the issuer's key set verifies this signature.",
       };
     }
+    const code = error instanceof errors.JOSEError ? error.code : 'network or CORS';
     return {
       status: 'unchecked',
       kid,
-      reason: `The key set at ${jwksUri} could not be fetched or used (${error instanceof errors.JOSEError ? error.code : 'network or CORS'}).`,
+      reason: `The key set at ${jwksUri} could not be fetched or used (${code}).`,
+      why:
+        error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)
+          ? `the keys at ${jwksUri} did not answer`
+          : `the keys at ${jwksUri} could not be used (${code})`,
     };
   }
 }

@@ -55,6 +55,58 @@ describe('tokenVerdict', () => {
     });
   });
 
+  it('never calls a token usable whose algorithm IMS does not use, before or after the check (issue 25)', () => {
+    const signedWith = (alg: string | undefined): DecodedAccessToken => ({
+      kind: 'jwt',
+      header: alg === undefined ? {} : { alg },
+      claims: { iss: 'https://ims.example', aud: 'evo', exp: at(3600) },
+    });
+    // HS256 from the configured issuer, for the expected audience, in its window: still refused.
+    const hs = tokenVerdict({ expected, decoded: signedWith('HS256'), now });
+    expect(hs).toMatchObject({
+      standing: 'refused-algorithm',
+      usable: false,
+      refusal: 'signed with HS256, a shared-secret algorithm IMS does not use: Evo would refuse it',
+    });
+    const afterCheck = tokenVerdict({
+      expected,
+      decoded: signedWith('HS256'),
+      now,
+      signature: { status: 'refused-algorithm', alg: 'HS256', reason: 'r', refusal: hs.refusal! },
+    });
+    expect(afterCheck).toMatchObject({ standing: 'refused-algorithm', usable: false });
+    expect(tokenVerdict({ expected, decoded: signedWith('HS512'), now, signature: valid }).usable).toBe(false);
+    expect(tokenVerdict({ expected, decoded: signedWith('XYZ'), now })).toMatchObject({
+      standing: 'refused-algorithm',
+      refusal: 'signed with "XYZ", an algorithm IMS does not use: Evo would refuse it',
+    });
+    expect(tokenVerdict({ expected, decoded: signedWith('none'), now })).toMatchObject({
+      standing: 'unsigned',
+      usable: false,
+    });
+    // No alg in the header (the BFF's claims-only verdict): not judged by the header.
+    expect(tokenVerdict({ expected, decoded: signedWith(undefined), now }).standing).toBe('unverified');
+    expect(tokenVerdict({ expected, decoded: signedWith('ES256'), now }).standing).toBe('unverified');
+  });
+
+  it('does not call usable a token whose signature check ran and could not finish, and says why', () => {
+    const unreachable: SignatureCheck = {
+      status: 'unchecked',
+      kid: 'k',
+      reason: 'r',
+      why: 'the keys at https://ims.example/jwks did not answer',
+    };
+    expect(tokenVerdict({ expected, decoded: jwt({ exp: at(3600) }), now, signature: unreachable })).toMatchObject({
+      standing: 'unverifiable',
+      usable: false,
+      refusal: 'its signature could not be checked (the keys at https://ims.example/jwks did not answer)',
+    });
+    // Worst first: an expired token is refused for its expiry, not left "unverifiable".
+    expect(tokenVerdict({ expected, decoded: jwt({ exp: at(-10) }), now, signature: unreachable }).standing).toBe(
+      'expired',
+    );
+  });
+
   it('refuses what is not a token, and never calls one it cannot read usable', () => {
     expect(tokenVerdict({ expected, decoded: { kind: 'malformed', explanation: '' }, now }).usable).toBe(false);
     const opaque: DecodedAccessToken = { kind: 'opaque', explanation: '' };

@@ -1,3 +1,4 @@
+import { algorithmRefusal } from './algorithms.ts';
 import type { DecodedAccessToken } from './decodeAccessToken.ts';
 import type { SignatureCheck } from './signatureCheck.ts';
 import { audiences } from './tokenScopes.ts';
@@ -8,20 +9,28 @@ export type Standing =
   | 'unreadable'
   | 'unsigned'
   | 'signature-invalid'
+  | 'refused-algorithm'
   | 'other-issuer'
   | 'other-audience'
   | 'expired'
   | 'not-yet-valid'
   | 'opaque'
+  | 'unverifiable'
   | 'unverified'
   | 'usable';
 
 /** One verdict on a token, that every view renders from, so no two views contradict each other. */
 export interface TokenVerdict {
   standing: Standing;
-  /** Whether an API may accept it, as far as this page can tell (a signature not yet checked counts). */
+  /**
+   * Whether an API may accept it, as far as this page can tell. A signature not checked yet
+   * counts ('unverified'); one whose check ran and could not finish does not ('unverifiable').
+   */
   usable: boolean;
-  /** Why an API would refuse it, in a few words ("the token has expired"); undefined when usable. */
+  /**
+   * Why it is not usable, in a few words: why an API would refuse it ("the token has expired"), or
+   * for 'unverifiable' why the page cannot vouch for it. Undefined when usable.
+   */
   refusal: string | undefined;
   times: TokenTimes | undefined;
   /** Things worth knowing that do not make the token unusable. */
@@ -101,8 +110,16 @@ export function tokenVerdict({ decoded, now, expected, signature, responseExpire
     times,
     warnings,
   });
-  if (signature?.status === 'unsigned') return verdict('unsigned', 'the token is not signed');
+  // The header alone rules some tokens out, before any key is fetched. A header without `alg`
+  // (the BFF's verdict, from claims only) is judged by the signature check, which says so.
+  const alg = decoded.header.alg;
+  if (alg === 'none' || signature?.status === 'unsigned') {
+    return verdict('unsigned', 'the token is not signed (alg "none"), so anyone could have written it');
+  }
   if (signature?.status === 'invalid') return verdict('signature-invalid', 'its signature is invalid');
+  if (signature?.status === 'refused-algorithm') return verdict('refused-algorithm', signature.refusal);
+  const algRefusal = alg === undefined ? undefined : algorithmRefusal(alg);
+  if (algRefusal !== undefined) return verdict('refused-algorithm', algRefusal);
   if (issuer === undefined || !sameIssuer(issuer, expected.issuer)) {
     return verdict(
       'other-issuer',
@@ -117,5 +134,9 @@ export function tokenVerdict({ decoded, now, expected, signature, responseExpire
   }
   if (times.state === 'expired') return verdict('expired', 'the token has expired');
   if (times.state === 'not-yet-valid') return verdict('not-yet-valid', 'the token is not valid yet');
+  if (signature?.status === 'unchecked') {
+    // The check ran and could not finish: the page cannot vouch for it, and does not call it usable.
+    return verdict('unverifiable', `its signature could not be checked (${signature.why})`);
+  }
   return verdict(signature?.status === 'valid' ? 'usable' : 'unverified');
 }

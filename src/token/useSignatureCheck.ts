@@ -30,6 +30,7 @@ export function useSignatureCheck(
               check: {
                 status: 'unchecked',
                 reason: 'The code that checks signatures could not be loaded; reload the page.',
+                why: 'the code that checks signatures could not be loaded; reload the page',
               },
             });
           }
