@@ -43,6 +43,21 @@ export class ProviderHttpError extends Error {
   }
 }
 
+/**
+ * The provider answered a renewal with an access token that expires at once (`expires_in` 0,
+ * negative, or under {@link MIN_TOKEN_LIFETIME_S}): renewing again would only get another, in a
+ * loop, so automatic renewal stops.
+ */
+export class ExpiresAtOnceError extends Error {
+  constructor(readonly expiresIn: number) {
+    super(`The provider issued an access token that expires at once (expires_in: ${expiresIn})`);
+    this.name = 'ExpiresAtOnceError';
+  }
+}
+
+/** A renewed token living less than this (s) is taken as one that expires at once. */
+export const MIN_TOKEN_LIFETIME_S = 10;
+
 /** No refresh token to renew with. */
 export class NoRefreshTokenError extends Error {
   constructor() {
@@ -109,7 +124,12 @@ export type FailureKind = 'refused' | 'offline' | 'transient';
 const TRANSIENT_OAUTH_ERRORS = new Set(['temporarily_unavailable', 'server_error', 'slow_down']);
 
 export function classifyFailure(error: unknown, online: boolean): FailureKind {
-  if (error instanceof SpentRefreshTokenError || error instanceof NoRefreshTokenError) return 'refused';
+  if (
+    error instanceof SpentRefreshTokenError ||
+    error instanceof NoRefreshTokenError ||
+    error instanceof ExpiresAtOnceError
+  )
+    return 'refused';
   if (error instanceof ProviderHttpError) return error.status === 429 || error.status >= 500 ? 'transient' : 'refused';
   const oauth = (error as { error?: unknown } | null)?.error;
   if (typeof oauth === 'string') return TRANSIENT_OAUTH_ERRORS.has(oauth) ? 'transient' : 'refused';
@@ -205,6 +225,9 @@ async function refreshOnce(manager: UserManager): Promise<User | null> {
     channel?.postMessage({ spent: fingerprint });
   }
   emitSessionEvent('renewed', { at: Date.now(), oldExpiry: before.expires_at, newExpiry: user?.expires_at, rotated });
+  // A token that arrives already expired is not renewed again and again (every MIN_GAP_MS).
+  const lifetime = user?.expires_at === undefined ? undefined : Math.round(user.expires_at - Date.now() / 1000);
+  if (lifetime !== undefined && lifetime < MIN_TOKEN_LIFETIME_S) throw new ExpiresAtOnceError(lifetime);
   return user;
 }
 
