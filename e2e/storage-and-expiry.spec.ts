@@ -26,7 +26,11 @@ async function recordStorageWrites(page: Page): Promise<Write[]> {
   const writes: Write[] = [];
   await page.context().exposeBinding('__evoLabStorageWrite', (_source, write: Write) => void writes.push(write));
   await page.context().addInitScript(() => {
-    const original = Storage.prototype.setItem;
+    const original = Object.getOwnPropertyDescriptor(Storage.prototype, 'setItem')!.value as (
+      this: Storage,
+      key: string,
+      value: string,
+    ) => void;
     const record = (globalThis as unknown as { __evoLabStorageWrite: (write: unknown) => void }).__evoLabStorageWrite;
     Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
       const kind = this === window.localStorage ? 'local' : 'session';
@@ -62,8 +66,8 @@ test('with memory only, a redirect sign-in writes only the settings and the libr
   await flow.getByRole('button', { name: 'Show the steps' }).click();
   await expect(flow.getByLabel('Authorization request URL')).toContainText(`${IMS_TWIN}/connect/authorize?`);
   await expect(flow.getByText(/token_type Bearer, expires_in \d+ s/)).toBeVisible();
-  // Let anything written after the sign-in (a clock offset, a carried record) happen.
-  await page.waitForTimeout(1_500);
+  // Let anything written after the sign-in (a clock offset, a carried record) happen: real time.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
 
   const exchange = recorded.requests.find(
     (r) => r.url() === TOKEN && new URLSearchParams(r.postData() ?? '').get('grant_type') === 'authorization_code',

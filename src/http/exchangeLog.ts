@@ -9,7 +9,7 @@
  * beyond the tab, and nothing is logged.
  */
 
-import { carryStorage } from '../config/sessionCarry.ts';
+import { sessionInMemoryOnly } from '../config/sessionCarry.ts';
 
 export interface ExchangeEntry {
   id: number;
@@ -262,8 +262,7 @@ const CARRY_KEY = 'evo-lab.exchanges';
 /** Keeps this page's exchanges, every secret dropped, for the page the redirect comes back to. */
 function carryAcrossRedirect(): void {
   // With memory-only token storage nothing is carried: the log starts afresh after the redirect.
-  const storage = carryStorage();
-  if (!storage) return;
+  if (sessionInMemoryOnly()) return;
   const dropped = () => '[secret, not kept across the redirect]';
   const carried = entries.slice(-20).map((entry) => {
     const shown = maskedExchange(entry, dropped);
@@ -279,7 +278,7 @@ function carryAcrossRedirect(): void {
     };
   });
   try {
-    storage.setItem(CARRY_KEY, JSON.stringify(carried));
+    sessionStorage.setItem(CARRY_KEY, JSON.stringify(carried));
   } catch {
     // Storage refused: the next page starts an empty log.
   }
