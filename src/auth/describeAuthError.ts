@@ -200,7 +200,7 @@ export function describeAuthError(raw: unknown, authority: string): AuthProblem 
   if (raw instanceof ExpiresAtOnceError) {
     return {
       title: 'The provider issued a token that expires at once',
-      detail: `The identity provider renewed the session with an access token whose expires_in is ${raw.expiresIn <= 0 ? raw.expiresIn : `only ${raw.expiresIn}`} s: it is expired, or nearly, as it arrives. Renewing again would only get another such token, so the page stopped after one attempt.`,
+      detail: `The identity provider renewed the session with an access token ${raw.expiresIn === undefined ? `that had ${raw.leftS} s left when it arrived (expires_in)` : `whose expires_in is ${raw.expiresIn} s`}: it is expired, or nearly, as it arrives. Renewing again would only get another such token, so the page stopped after one attempt.`,
       action: 'Sign in again. If it happens again, check the token lifetime configured at the provider.',
       code: 'expires_in',
     };

@@ -49,8 +49,12 @@ export class ProviderHttpError extends Error {
  * loop, so automatic renewal stops.
  */
 export class ExpiresAtOnceError extends Error {
-  constructor(readonly expiresIn: number) {
-    super(`The provider issued an access token that expires at once (expires_in: ${expiresIn})`);
+  /** `expiresIn`: the token response's own value when the exchange log has it; `leftS`: seconds left on arrival. */
+  constructor(
+    readonly expiresIn: number | undefined,
+    readonly leftS: number,
+  ) {
+    super(`The provider issued an access token that expires at once (expires_in: ${expiresIn ?? leftS})`);
     this.name = 'ExpiresAtOnceError';
   }
 }
@@ -159,6 +163,19 @@ function answerSince(since: number): { status: number; retryAfterMs?: number; ur
   return { status: entry.status, retryAfterMs: parseRetryAfter(retryAfter), url: entry.url };
 }
 
+/** The `expires_in` of the token answer received since `since`, as the exchange log saw it. */
+function expiresInSince(since: number): number | undefined {
+  const entry = [...exchanges()]
+    .reverse()
+    .find((item) => item.source === 'oidc' && item.method === 'POST' && item.at >= since && item.status === 200);
+  try {
+    const value = (JSON.parse(entry?.responseBody ?? '') as { expires_in?: unknown }).expires_in;
+    return typeof value === 'number' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Renews the session with its refresh token, at most once at a time, whoever asks (the button,
  * the session's timer, a second tab): later callers get the same promise. oidc-client-ts has
@@ -216,6 +233,7 @@ async function refreshOnce(manager: UserManager): Promise<User | null> {
   if (!before?.refresh_token) throw new NoRefreshTokenError();
   const fingerprint = await digest(before.refresh_token);
   if (spent.has(fingerprint)) throw new SpentRefreshTokenError();
+  const sent = Date.now();
   const user = await manager.signinSilent({ silentRequestTimeoutInSeconds: REFRESH_TIMEOUT_S });
   if (user) measureFromToken(user.access_token);
   const rotated = user?.refresh_token !== before.refresh_token;
@@ -227,7 +245,8 @@ async function refreshOnce(manager: UserManager): Promise<User | null> {
   emitSessionEvent('renewed', { at: Date.now(), oldExpiry: before.expires_at, newExpiry: user?.expires_at, rotated });
   // A token that arrives already expired is not renewed again and again (every MIN_GAP_MS).
   const lifetime = user?.expires_at === undefined ? undefined : Math.round(user.expires_at - Date.now() / 1000);
-  if (lifetime !== undefined && lifetime < MIN_TOKEN_LIFETIME_S) throw new ExpiresAtOnceError(lifetime);
+  if (lifetime !== undefined && lifetime < MIN_TOKEN_LIFETIME_S)
+    throw new ExpiresAtOnceError(expiresInSince(sent), Math.max(0, lifetime));
   return user;
 }
 
