@@ -221,8 +221,17 @@ export function SessionEndedNotice({ ended, elsewhere }: { ended?: AuthProblem; 
     );
   }
   if (!ended) return null;
+  // The provider did renew, but with a token that expires at once: renewing on would be a loop.
+  const expiresAtOnce = ended.code === 'expires_in';
   return (
-    <Notice tone="warning" title="Your session has ended: the identity provider refused to renew it">
+    <Notice
+      tone="warning"
+      title={
+        expiresAtOnce
+          ? 'Your session has ended: the identity provider renewed it with a token that expires at once'
+          : 'Your session has ended: the identity provider refused to renew it'
+      }
+    >
       <p>
         <strong>{ended.title}.</strong> {ended.detail}
         {ended.code ? (
@@ -232,10 +241,14 @@ export function SessionEndedNotice({ ended, elsewhere }: { ended?: AuthProblem; 
           </>
         ) : null}
       </p>
-      <p>
-        A refresh token stops working when it is revoked (a sign-out elsewhere, an administrator), expires, or is used
-        twice. No further request was sent. Sign in again to continue.
-      </p>
+      {expiresAtOnce ? (
+        <p>No further request was sent. Sign in again to continue.</p>
+      ) : (
+        <p>
+          A refresh token stops working when it is revoked (a sign-out elsewhere, an administrator), expires, or is used
+          twice. No further request was sent. Sign in again to continue.
+        </p>
+      )}
     </Notice>
   );
 }

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { browserStorage } from '../config/browserStorage.ts';
+import { carryStorage } from '../config/sessionCarry.ts';
 import { decodeAccessToken } from '../token/decodeAccessToken.ts';
 import { onSessionEvent } from './sessionEvents.ts';
 
@@ -39,7 +40,8 @@ export function measureClockOffset(issuedAt: unknown, receivedAt: number = Date.
   if (next === offsetMs) return;
   offsetMs = next;
   try {
-    browserStorage('session')?.setItem(KEY, String(next));
+    // With memory-only token storage, it is not written: it lasts as long as the page.
+    carryStorage()?.setItem(KEY, String(next));
   } catch {
     // Storage refused: the offset lasts as long as the page.
   }

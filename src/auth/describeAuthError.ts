@@ -3,7 +3,7 @@ import { redactSecrets } from '../ui/redact.ts';
 import { BlockedByPolicyError, violationSince } from '../config/contentSecurity.ts';
 import { IssuerMismatchError, ProviderIssuerError } from './issuerCheck.ts';
 import { isNetworkFailure } from './networkFailure.ts';
-import { NoRefreshTokenError, ProviderHttpError, SpentRefreshTokenError } from './renewal.ts';
+import { ExpiresAtOnceError, NoRefreshTokenError, ProviderHttpError, SpentRefreshTokenError } from './renewal.ts';
 
 /** A sign-in problem in words: what happened, why it matters, what to do next. */
 export interface AuthProblem {
@@ -195,6 +195,14 @@ export function describeAuthError(raw: unknown, authority: string): AuthProblem 
       detail: `Its token endpoint answered HTTP ${raw.status}${busy ? ' (too many requests)' : ' (a server error)'}${raw.retryAfterMs !== undefined ? ` and asked to wait ${Math.ceil(raw.retryAfterMs / 1000)} s` : ''}. Nothing is wrong with your session or settings.`,
       action: 'Wait: the page tries again by itself, less often each time.',
       code: `http_${raw.status}`,
+    };
+  }
+  if (raw instanceof ExpiresAtOnceError) {
+    return {
+      title: 'The provider issued a token that expires at once',
+      detail: `The identity provider renewed the session with an access token ${raw.expiresIn === undefined ? `that had ${raw.leftS} s left when it arrived (expires_in)` : `whose expires_in is ${raw.expiresIn} s`}: it is expired, or nearly, as it arrives. Renewing again would only get another such token, so the page stopped after one attempt.`,
+      action: 'Sign in again. If it happens again, check the token lifetime configured at the provider.',
+      code: 'expires_in',
     };
   }
   if (raw instanceof NoRefreshTokenError) {

@@ -1,5 +1,6 @@
 import type { OidcMetadata, UserManager } from 'oidc-client-ts';
 import { browserStorage } from '../config/browserStorage.ts';
+import { carryStorage } from '../config/sessionCarry.ts';
 
 const PREFIX = 'evo-sign-in-lab:metadata:';
 /** Metadata older than this is fetched again rather than trusted. */
@@ -9,12 +10,13 @@ const MAX_AGE_MS = 10 * 60 * 1000;
  * Carries the provider's public metadata across the sign-in redirect, in this tab's
  * `sessionStorage`, so a sign-in fetches `/.well-known/openid-configuration` once, not once per
  * page load. It is stored when the sign-in starts and taken (read and removed) when the page
- * comes back; it holds only public endpoint addresses.
+ * comes back; it holds only public endpoint addresses. Not with memory-only token storage (the
+ * callback page then fetches it again).
  */
 export async function carryMetadataAcrossRedirect(
   manager: UserManager,
   authority: string,
-  storage: Storage | undefined = browserStorage('session'),
+  storage: Storage | undefined = carryStorage(),
 ): Promise<void> {
   if (!storage) return;
   try {

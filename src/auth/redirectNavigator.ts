@@ -1,7 +1,8 @@
 import type { StateStore, UserManager } from 'oidc-client-ts';
 import { recordRedirect } from '../http/index.ts';
 import { emitSessionEvent, passRedirectGate } from './sessionEvents.ts';
-import { readPendingSignin } from './pendingSignin.ts';
+import { keepAuthorizeWithPending, readPendingSignin } from './pendingSignin.ts';
+import { sessionInMemoryOnly } from '../config/sessionCarry.ts';
 
 type Navigator = NonNullable<ConstructorParameters<typeof UserManager>[1]>;
 
@@ -20,6 +21,10 @@ export function redirectNavigator(authority: string, stateStore: StateStore): Na
           if (params.has('code_challenge')) {
             const pending = await readPendingSignin(stateStore, params.get('state'));
             emitSessionEvent('authorize', { authority, url, codeVerifier: pending?.codeVerifier });
+            // Memory only: the walkthrough keeps no copy in storage; the request rides in the
+            // library's pending sign-in instead (written anyway, removed at the callback).
+            if (sessionInMemoryOnly())
+              await keepAuthorizeWithPending(stateStore, params.get('state')!, { authority, url });
             await passRedirectGate(url);
           }
           recordRedirect(url);

@@ -43,6 +43,25 @@ export class ProviderHttpError extends Error {
   }
 }
 
+/**
+ * The provider answered a renewal with an access token that expires at once (`expires_in` 0,
+ * negative, or under {@link MIN_TOKEN_LIFETIME_S}): renewing again would only get another, in a
+ * loop, so automatic renewal stops.
+ */
+export class ExpiresAtOnceError extends Error {
+  /** `expiresIn`: the token response's own value when the exchange log has it; `leftS`: seconds left on arrival. */
+  constructor(
+    readonly expiresIn: number | undefined,
+    readonly leftS: number,
+  ) {
+    super(`The provider issued an access token that expires at once (expires_in: ${expiresIn ?? leftS})`);
+    this.name = 'ExpiresAtOnceError';
+  }
+}
+
+/** A renewed token living less than this (s) is taken as one that expires at once. */
+export const MIN_TOKEN_LIFETIME_S = 10;
+
 /** No refresh token to renew with. */
 export class NoRefreshTokenError extends Error {
   constructor() {
@@ -109,7 +128,12 @@ export type FailureKind = 'refused' | 'offline' | 'transient';
 const TRANSIENT_OAUTH_ERRORS = new Set(['temporarily_unavailable', 'server_error', 'slow_down']);
 
 export function classifyFailure(error: unknown, online: boolean): FailureKind {
-  if (error instanceof SpentRefreshTokenError || error instanceof NoRefreshTokenError) return 'refused';
+  if (
+    error instanceof SpentRefreshTokenError ||
+    error instanceof NoRefreshTokenError ||
+    error instanceof ExpiresAtOnceError
+  )
+    return 'refused';
   if (error instanceof ProviderHttpError) return error.status === 429 || error.status >= 500 ? 'transient' : 'refused';
   const oauth = (error as { error?: unknown } | null)?.error;
   if (typeof oauth === 'string') return TRANSIENT_OAUTH_ERRORS.has(oauth) ? 'transient' : 'refused';
@@ -137,6 +161,19 @@ function answerSince(since: number): { status: number; retryAfterMs?: number; ur
   if (!entry?.status || entry.status < 400) return undefined;
   const retryAfter = entry.responseHeaders?.find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
   return { status: entry.status, retryAfterMs: parseRetryAfter(retryAfter), url: entry.url };
+}
+
+/** The `expires_in` of the token answer received since `since`, as the exchange log saw it. */
+function expiresInSince(since: number): number | undefined {
+  const entry = [...exchanges()]
+    .reverse()
+    .find((item) => item.source === 'oidc' && item.method === 'POST' && item.at >= since && item.status === 200);
+  try {
+    const value = (JSON.parse(entry?.responseBody ?? '') as { expires_in?: unknown }).expires_in;
+    return typeof value === 'number' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -196,6 +233,7 @@ async function refreshOnce(manager: UserManager): Promise<User | null> {
   if (!before?.refresh_token) throw new NoRefreshTokenError();
   const fingerprint = await digest(before.refresh_token);
   if (spent.has(fingerprint)) throw new SpentRefreshTokenError();
+  const sent = Date.now();
   const user = await manager.signinSilent({ silentRequestTimeoutInSeconds: REFRESH_TIMEOUT_S });
   if (user) measureFromToken(user.access_token);
   const rotated = user?.refresh_token !== before.refresh_token;
@@ -205,6 +243,10 @@ async function refreshOnce(manager: UserManager): Promise<User | null> {
     channel?.postMessage({ spent: fingerprint });
   }
   emitSessionEvent('renewed', { at: Date.now(), oldExpiry: before.expires_at, newExpiry: user?.expires_at, rotated });
+  // A token that arrives already expired is not renewed again and again (every MIN_GAP_MS).
+  const lifetime = user?.expires_at === undefined ? undefined : Math.round(user.expires_at - Date.now() / 1000);
+  if (lifetime !== undefined && lifetime < MIN_TOKEN_LIFETIME_S)
+    throw new ExpiresAtOnceError(expiresInSince(sent), Math.max(0, lifetime));
   return user;
 }
 

@@ -6,6 +6,7 @@ import {
   backoffMs,
   BACKOFF_CAP_MS,
   classifyFailure,
+  ExpiresAtOnceError,
   NoRefreshTokenError,
   parseRetryAfter,
   ProviderHttpError,
@@ -33,6 +34,11 @@ describe('renewal policy', () => {
     expect(classifyFailure({ error: 'invalid_grant' }, true)).toBe('refused');
     expect(classifyFailure(new SpentRefreshTokenError(), true)).toBe('refused');
     expect(classifyFailure(new NoRefreshTokenError(), true)).toBe('refused');
+    // A renewed token that expires at once: renewing again would loop, so it is not retried.
+    expect(classifyFailure(new ExpiresAtOnceError(0, 0), true)).toBe('refused');
+    expect(describeAuthError(new ExpiresAtOnceError(0, 0), 'https://ims.example').detail).toContain(
+      'expires_in is 0 s',
+    );
     expect(classifyFailure({ error: 'temporarily_unavailable' }, true)).toBe('transient');
     expect(classifyFailure(new ProviderHttpError(503, undefined, 'x'), true)).toBe('transient');
     expect(classifyFailure(new ProviderHttpError(429, 5_000, 'x'), true)).toBe('transient');

@@ -15,7 +15,13 @@ export interface SessionEventMap {
   /** The library has built an authorization request and is about to leave for the provider. */
   authorize: { authority: string; url: string; codeVerifier: string | undefined };
   /** An authorization response reached this tab for a sign-in it started, checked or refused. */
-  callback: { params: URLSearchParams; codeVerifier: string | undefined; issuer: IssuerCheck };
+  callback: {
+    params: URLSearchParams;
+    codeVerifier: string | undefined;
+    issuer: IssuerCheck;
+    /** The request this answers, when it rode in the pending sign-in (memory-only storage). */
+    authorize?: { authority: string; url: string };
+  };
   /** The code was exchanged: a new session. */
   signedIn: { user: User; redirectUri: string; clientId: string; codeVerifier: string | undefined };
   /** A refresh-token renewal succeeded. */

@@ -74,7 +74,7 @@ async function finish(manager: UserManager, params: URLSearchParams): Promise<Si
   if (!pending) return { status: 'stray', had: params.has('code') ? 'code' : 'error' };
 
   const issuer = checkIssuer(params, await manager.metadataService.getMetadata());
-  emitSessionEvent('callback', { params, codeVerifier: pending.codeVerifier, issuer });
+  emitSessionEvent('callback', { params, codeVerifier: pending.codeVerifier, issuer, authorize: pending.authorize });
   if (isRefused(issuer)) {
     // The pending sign-in is spent: its verifier must never meet this code.
     await manager.settings.stateStore.remove(stateParam!).catch(() => null);

@@ -1,5 +1,6 @@
 import { InMemoryWebStorage, UserManager, WebStorageStateStore, type UserManagerSettings } from 'oidc-client-ts';
 import { storageOrMemory, storageWorks } from '../config/browserStorage.ts';
+import { setSessionInMemoryOnly } from '../config/sessionCarry.ts';
 import { requestedScopes } from '../config/scopes.ts';
 import type { ConnectionSettings } from '../settings/connectionSettings.ts';
 import { appBaseUrl, postLogoutRedirectUri, redirectUri } from './appUrls.ts';
@@ -100,6 +101,8 @@ const managers = new Map<string, UserManager>();
  * render cannot make a second one with its own timers and pending requests.
  */
 export function userManagerFor(settings: ConnectionSettings): UserManager {
+  // The connection in use decides whether anything of the session is carried in sessionStorage.
+  setSessionInMemoryOnly(settings.tokenStorage === 'memory');
   const key = connectionKey(settings);
   let manager = managers.get(key);
   if (!manager) {

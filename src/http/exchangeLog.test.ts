@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryStorage } from '../config/catalogue.ts';
+import { setSessionInMemoryOnly } from '../config/sessionCarry.ts';
 import {
   clearExchanges,
   maskedExchange,
@@ -112,5 +113,18 @@ describe('whatever is carried across the redirect', () => {
     const carried = storage.getItem('evo-lab.exchanges');
     expect(carried).toContain('ims.example/connect/token'); // the exchange is there…
     for (const secret of SECRETS) expect(carried, secret).not.toContain(secret); // …its secrets are not
+  });
+
+  it('is nothing at all with memory-only token storage', async () => {
+    await recordedFetch('oidc', entry.url, { method: 'POST' }, () => Promise.resolve(new Response('{}')));
+    setSessionInMemoryOnly(true);
+    try {
+      recordRedirect('https://ims.example/authorize?state=s');
+    } finally {
+      setSessionInMemoryOnly(false);
+    }
+    expect(storage.getItem('evo-lab.exchanges')).toBeNull();
+    recordRedirect('https://ims.example/authorize?state=s'); // the same log, storage allowed: carried
+    expect(storage.getItem('evo-lab.exchanges')).toContain('ims.example/authorize');
   });
 });

@@ -5,8 +5,11 @@
  * (door.ts) every request goes through, not by patching a global. Entries are kept as sent and
  * masked whenever they are shown or carried (`maskedExchange`). Entries live in this page's memory; the few made just
  * before leaving for the provider (metadata, revocation) ride across that redirect in this tab's
- * sessionStorage with every secret dropped. Nothing is kept beyond the tab, and nothing is logged.
+ * sessionStorage with every secret dropped (not with memory-only token storage). Nothing is kept
+ * beyond the tab, and nothing is logged.
  */
+
+import { sessionInMemoryOnly } from '../config/sessionCarry.ts';
 
 export interface ExchangeEntry {
   id: number;
@@ -258,6 +261,8 @@ const CARRY_KEY = 'evo-lab.exchanges';
 
 /** Keeps this page's exchanges, every secret dropped, for the page the redirect comes back to. */
 function carryAcrossRedirect(): void {
+  // With memory-only token storage nothing is carried: the log starts afresh after the redirect.
+  if (sessionInMemoryOnly()) return;
   const dropped = () => '[secret, not kept across the redirect]';
   const carried = entries.slice(-20).map((entry) => {
     const shown = maskedExchange(entry, dropped);

@@ -237,7 +237,9 @@ export function SettingsForm({ env, saved, onSave, redirectUri, shareLink, child
           <span>
             <strong>Memory only</strong>
             <span className="field-hint">
-              Nothing is written to any storage; a reload or a new tab means signing in again.
+              Tokens stay in this page&apos;s memory; a reload or a new tab means signing in again. Besides these
+              settings, the only storage write is the sign-in&apos;s state (with its PKCE code verifier) in this
+              tab&apos;s session storage while you are at the provider, removed when you come back.
             </span>
           </span>
         </label>

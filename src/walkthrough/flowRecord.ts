@@ -9,6 +9,7 @@
 import * as base64url from 'jose/base64url';
 import type { IssuerCheck } from '../auth/sessionEvents.ts';
 import { browserStorage } from '../config/browserStorage.ts';
+import { sessionInMemoryOnly } from '../config/sessionCarry.ts';
 
 export interface FlowRecord {
   authority: string;
@@ -77,7 +78,7 @@ export function saveFlow(record: FlowRecord | undefined): void {
   cached = record;
   try {
     const storage = browserStorage('session');
-    if (record && persist) storage?.setItem(KEY, JSON.stringify(withoutSecrets(record)));
+    if (record && persist && !sessionInMemoryOnly()) storage?.setItem(KEY, JSON.stringify(withoutSecrets(record)));
     else storage?.removeItem(KEY);
   } catch {
     // Storage refused: the timeline lasts until the page goes.

@@ -27,8 +27,12 @@ export function recordSessions(): void {
   onSessionEvent('authorize', ({ authority, url, codeVerifier }) => {
     saveFlow({ authority, authorizationUrl: url, codeVerifier, renewals: [] });
   });
-  onSessionEvent('callback', ({ params, codeVerifier, issuer }) => {
-    const record = loadFlow();
+  onSessionEvent('callback', ({ params, codeVerifier, issuer, authorize }) => {
+    // With memory-only storage the record did not cross the redirect: the request rode in the
+    // library's pending sign-in.
+    const record =
+      loadFlow() ??
+      (authorize ? { authority: authorize.authority, authorizationUrl: authorize.url, renewals: [] } : undefined);
     if (!record) return;
     saveFlow({
       ...record,
