@@ -206,8 +206,9 @@ function recordNetwork(events: { on: (event: string, listener: (params: never) =
     if (previous && previous.end === undefined) previous.end = params.timestamp * 1000 + previous.wallOffset;
     const url = new URL(params.request.url);
     const entry = {
-      // Origin and path only: a query may hold an authorization code.
-      what: `${params.request.method} ${url.origin}${url.pathname}`,
+      // Origin and path only (a query may hold an authorization code), long ids (an interaction's)
+      // shortened so the table does not change with them.
+      what: `${params.request.method} ${url.origin}${url.pathname.replace(/[\w-]{20,}/g, '…')}`,
       type: params.type ?? 'Other',
       start: params.wallTime * 1000,
       wallOffset: params.wallTime * 1000 - params.timestamp * 1000,

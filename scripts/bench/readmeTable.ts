@@ -3,7 +3,7 @@
  * never typed: `npm run bench` rewrites it after each run; `tsx scripts/bench/readmeTable.ts`
  * rewrites it from the saved figures.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { kB, type BUDGETS } from './budgets.ts';
@@ -87,6 +87,20 @@ export interface Check {
   noise?: string;
 }
 
+/**
+ * Tricks taken out of the code because the bench found their gain within its noise: their
+ * figures from the run that measured them (docs/performance-removed.json), so the README keeps
+ * saying what each bought. Written by `tsx scripts/bench/readmeTable.ts --removed <names>`.
+ */
+export interface RemovedTricks {
+  date: string;
+  machine: string;
+  runs: number;
+  tricks: BenchFigures['tricks'];
+}
+
+export const REMOVED_PATH = 'docs/performance-removed.json';
+
 export interface BenchFigures {
   date: string;
   machine: string;
@@ -117,7 +131,7 @@ export interface BenchFigures {
   };
   /** Per trick: the copy without it minus the app, per round (ms; more is what the trick buys). */
   tricks: {
-    name: TrickName;
+    name: string;
     what: string;
     pressToDiscovery: Stat;
     callbackToDiscovery: Stat;
@@ -173,8 +187,8 @@ export function waterfallLines(entries: WaterfallEntry[]): string[] {
   );
 }
 
-/** The Markdown table of one benchmark run. */
-export function performanceTable(f: BenchFigures): string {
+/** The Markdown table of one benchmark run, and of the tricks removed after an earlier one. */
+export function performanceTable(f: BenchFigures, removed?: RemovedTricks): string {
   const s = f.signIn;
   const n = f.slowNetwork;
   const worst = Object.entries(f.longTasks).sort((a, b) => b[1] - a[1])[0];
@@ -247,6 +261,11 @@ export function performanceTable(f: BenchFigures): string {
       `press → Discovery ${withSpread(t.pressToDiscovery, plusMs)}; callback → Discovery ${withSpread(t.callbackToDiscovery, plusMs)}; slow network ${withSpread(t.slowPressToDiscovery, plusMs)}`,
       `**${trickVerdict(t)}**`,
     ]),
+    ...(removed?.tricks ?? []).map((t) => [
+      `Removed trick: ${t.what}. What it bought, measured ${removed!.date.slice(0, 16).replace('T', ' ')} UTC (${removed!.runs} rounds, ${removed!.machine}) before it was removed`,
+      `press → Discovery ${withSpread(t.pressToDiscovery, plusMs)}; callback → Discovery ${withSpread(t.callbackToDiscovery, plusMs)}; slow network ${withSpread(t.slowPressToDiscovery, plusMs)}`,
+      `${trickVerdict(t)}: removed`,
+    ]),
     [
       'Longest main-thread task, 300 instances and 2000 workspaces (production build)',
       worst && worst[1] > 0 ? `${ms(worst[1])} (${worst[0]})` : 'none of 50 ms or more in any of the six actions',
@@ -282,16 +301,30 @@ export function performanceTable(f: BenchFigures): string {
 /** Replaces the table between the README's markers; fails if the markers are missing. */
 export function writeReadmeTable(readmePath: string, figures: BenchFigures): void {
   const readme = readFileSync(readmePath, 'utf8');
+  const removedPath = resolve(readmePath, '..', REMOVED_PATH);
+  const removed = existsSync(removedPath)
+    ? (JSON.parse(readFileSync(removedPath, 'utf8')) as RemovedTricks)
+    : undefined;
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
   if (start < 0 || end < start) throw new Error(`${readmePath} has no performance markers`);
   writeFileSync(
     readmePath,
-    `${readme.slice(0, start + START.length)}\n${performanceTable(figures)}\n${readme.slice(end)}`,
+    `${readme.slice(0, start + START.length)}\n${performanceTable(figures, removed)}\n${readme.slice(end)}`,
   );
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv[2] === '--removed') {
+  // Before removing tricks from the code: keep their figures from the last run (bench-results/bench.json).
+  const names = (process.argv[3] ?? '').split(',').filter(Boolean);
+  const run = JSON.parse(readFileSync(resolve('bench-results/bench.json'), 'utf8')) as BenchFigures;
+  const tricks = run.tricks.filter((t) => names.includes(t.name));
+  if (tricks.length !== names.length)
+    throw new Error(`bench-results/bench.json has no figures for some of ${names.join(', ')}`);
+  const record: RemovedTricks = { date: run.date, machine: run.machine, runs: run.signIn.runs, tricks };
+  writeFileSync(resolve(REMOVED_PATH), `${JSON.stringify(record, null, 2)}\n`);
+  console.log(`${REMOVED_PATH}: the figures of ${names.join(', ')} from the run of ${run.date}`);
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const figures = JSON.parse(readFileSync(resolve('docs/performance.json'), 'utf8')) as BenchFigures;
   writeReadmeTable(resolve('README.md'), figures);
   console.log('README performance table regenerated from docs/performance.json');
