@@ -53,3 +53,15 @@ for (const [width, height] of [
     await expect(steps).toBeInViewport();
   });
 }
+
+test('List workspaces brings the first workspace row into view at 1280x800', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'ada@example.com');
+  await page.getByRole('button', { name: /^List workspaces of Analytical Engines - Exploration/ }).click();
+  const list = page.getByRole('region', { name: 'Workspaces of Analytical Engines - Exploration' });
+  const firstRow = list.getByRole('row').nth(1);
+  await expect(firstRow).toBeVisible();
+  // The whole first row, not the heading alone, and the heading keeps the focus.
+  await expect(firstRow).toBeInViewport({ ratio: 1 });
+  await expect(list.getByRole('heading', { name: 'Workspaces of Analytical Engines - Exploration' })).toBeFocused();
+});

@@ -7,6 +7,8 @@
 import { recordPolicyViolations } from './config/contentSecurity.ts';
 import { clearExchanges, forgetBearers, takeCarriedExchanges } from './http/index.ts';
 import { startCallbackEarly } from './app/liveSessionModule.ts';
+import { markSignInPress } from './app/signInPress.ts';
+import { trickOn } from './config/speedTricks.ts';
 import { earlyDiscoveryRead, forgetEarlyDiscovery } from './evo/earlyDiscovery.ts';
 import { onSessionEvent } from './auth/sessionEvents.ts';
 import { recordSessions } from './walkthrough/recordSession.ts';
@@ -22,6 +24,7 @@ if (window.top !== window.self) {
 
 // The callback path's steps as User Timing marks: they show in a browser's performance panel, and
 // `npm run bench` prints where a callback page's time goes from them.
+markSignInPress();
 performance.mark('evo-lab:entry-evaluated');
 recordPolicyViolations();
 takeCarriedExchanges();
@@ -35,13 +38,13 @@ onSessionEvent('ended', clearExchanges);
 // The app's code is already downloading (a modulepreload link in index.html, see vite.config.ts);
 // on a callback page it is evaluated once Discovery is asked, so its long first task does not hold
 // up the token's processing. Never later than 150 ms, though: the page must say what happens.
-const discoveryAsked = startCallbackEarly();
+const discoveryAsked = trickOn('early-exchange') ? startCallbackEarly() : undefined;
 // On a callback, Discovery's answer is then a few milliseconds away: the first render waits for it
 // (never more than 60 ms), so the signed-in page is drawn once, with the instances.
 const loadApp = () =>
   void import('./main.tsx').then(async ({ renderApp }) => {
     performance.mark('evo-lab:app-code-evaluated');
-    await earlyDiscoveryRead(60);
+    if (trickOn('first-render-wait')) await earlyDiscoveryRead(60);
     performance.mark('evo-lab:first-render');
     renderApp();
   });

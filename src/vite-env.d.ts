@@ -15,6 +15,8 @@ interface ImportMetaEnv {
   readonly VITE_SANDBOX_DISCOVERY_URL?: string;
   /** The sandbox client the app uses by default. */
   readonly VITE_SANDBOX_CLIENT_ID?: string;
+  /** Benchmark builds only: speed tricks left out of this copy (config/speedTricks.ts). */
+  readonly VITE_BENCH_WITHOUT?: string;
 }
 
 interface ImportMeta {

@@ -2,9 +2,15 @@
 // then one fetch to Discovery. No React, no UI. The benchmark builds it with the same sandbox
 // addresses as the app and reports the app's timings as a ratio of these.
 import { discoveryUrl, manager } from '../signInManager.ts';
+import { markSignInPress, rememberSignInPress } from '../signInPress.ts';
+
+markSignInPress();
 
 const signInButton = document.getElementById('sign-in') as HTMLButtonElement;
-signInButton.addEventListener('click', () => void manager.signinRedirect());
+signInButton.addEventListener('click', (event) => {
+  rememberSignInPress(event);
+  void manager.signinRedirect();
+});
 
 async function afterCallback(): Promise<void> {
   const user = await manager.signinCallback();

@@ -5,6 +5,9 @@
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { discoveryUrl, manager } from '../signInManager.ts';
+import { markSignInPress, rememberSignInPress } from '../signInPress.ts';
+
+markSignInPress();
 
 function Page() {
   const [token, setToken] = useState<string>();
@@ -25,7 +28,13 @@ function Page() {
   }, []);
   return (
     <>
-      <button type="button" onClick={() => void manager.signinRedirect()}>
+      <button
+        type="button"
+        onClick={(event) => {
+          rememberSignInPress(event);
+          void manager.signinRedirect();
+        }}
+      >
         Sign in
       </button>
       {token ? <p id="token">{token}</p> : null}

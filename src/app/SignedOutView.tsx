@@ -10,6 +10,7 @@ import { lazyModule } from '../ui/lazyModule.ts';
 import { Loaded } from '../ui/Loaded.tsx';
 import { useEscape } from '../ui/useEscape.ts';
 import { setStepMode, useStepMode } from '../walkthrough/stepMode.ts';
+import { rememberSignInPress } from './signInPress.ts';
 
 const setupGuide = lazyModule(() => import('../settings/SetupGuide.tsx').then((module) => module.SetupGuide));
 const pastedTokenView = lazyModule(() => import('./PastedTokenView.tsx').then((module) => module.PastedTokenView));
@@ -114,7 +115,10 @@ export function SignedOutView({ env, settings, onSaveSettings, onSignIn, problem
             type="button"
             className="button button-primary"
             disabled={status.dirty || blocking.length > 0}
-            onClick={onSignIn}
+            onClick={(event) => {
+              rememberSignInPress(event);
+              onSignIn();
+            }}
           >
             Sign in
           </button>

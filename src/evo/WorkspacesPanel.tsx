@@ -1,7 +1,7 @@
 import { useFocusOnShow } from '../ui/useFocusOnShow.ts';
 import { ActionButton } from '../ui/ActionButton.tsx';
 import './evo.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Breakable } from '../ui/Breakable.tsx';
 import { ApiErrorNotice } from './ApiErrorNotice.tsx';
 import { EvoTime } from './EvoTime.tsx';
@@ -53,6 +53,15 @@ export function WorkspacesPanel({ instance, token, onProbe, probedWorkspaceId }:
   const [jump, setJump] = useState('');
   // Shown because "List workspaces" was pressed: the list is where the person goes next.
   const heading = useFocusOnShow<HTMLHeadingElement>();
+  // The rows are what the person came for: when a page of them arrives with the first row below
+  // the fold, the list's heading (which keeps the focus) goes to the top of the window.
+  const rows = useRef<HTMLTableSectionElement>(null);
+  const rowsShown = page !== undefined && page.results.length > 0;
+  useEffect(() => {
+    const first = rows.current?.rows[0];
+    if (!rowsShown || !first) return;
+    if (first.getBoundingClientRect().bottom > window.innerHeight) heading.current?.scrollIntoView({ block: 'start' });
+  }, [rowsShown, heading]);
 
   return (
     <section className="card" aria-labelledby="workspaces-heading" aria-busy={query.isFetching}>
@@ -114,7 +123,7 @@ export function WorkspacesPanel({ instance, token, onProbe, probedWorkspaceId }:
                   <th scope="col">Scopes</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody ref={rows}>
                 {page.results.map((read) =>
                   read.ok ? (
                     <WorkspaceRow

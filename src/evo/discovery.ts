@@ -11,6 +11,7 @@ import {
 } from './discoverySchemas.ts';
 import { arrivedDiscovery, takeEarlyDiscovery } from './earlyDiscovery.ts';
 import { discoveryEndpoint } from '../config/catalogue.ts';
+import { trickOn } from '../config/speedTricks.ts';
 import { allowHubs, type BearerCredential } from '../http/index.ts';
 import { stringClaim } from '../token/decodeAccessToken.ts';
 
@@ -61,7 +62,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * (`localeCompare` with options would make one per call).
  */
 export function compareNames(a: string, b: string, language = globalThis.navigator?.language ?? ''): number {
-  if (/^en\b/i.test(language) && PRINTABLE_ASCII.test(a) && PRINTABLE_ASCII.test(b)) {
+  if (trickOn('collation-table') && /^en\b/i.test(language) && PRINTABLE_ASCII.test(a) && PRINTABLE_ASCII.test(b)) {
     const x = a.toLowerCase();
     const y = b.toLowerCase();
     for (let i = 0; i < Math.min(x.length, y.length); i++) {

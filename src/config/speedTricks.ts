@@ -1,0 +1,18 @@
+/**
+ * The speed tricks `npm run bench` measures: it builds a copy of the app without each one
+ * (`VITE_BENCH_WITHOUT`, a comma-separated list of names, read at build time) and signs in with it
+ * in the same interleaved rounds as the app, so the README can say what each buys. A normal build
+ * has every trick on.
+ */
+export type SpeedTrick =
+  /** The callback page exchanges its code and asks Discovery before React has loaded (boot.ts). */
+  | 'early-exchange'
+  /** The callback page's first render waits (at most 60 ms) for Discovery's answer (boot.ts). */
+  | 'first-render-wait'
+  /** Names in printable ASCII are ordered from a table, not by `Intl.Collator` (evo/discovery.ts). */
+  | 'collation-table';
+
+const without = new Set(String(import.meta.env.VITE_BENCH_WITHOUT ?? '').split(','));
+
+/** Whether this build uses the trick (always, outside the benchmark's variant builds). */
+export const trickOn = (trick: SpeedTrick): boolean => !without.has(trick);
