@@ -9,14 +9,11 @@ import { useEscape } from '../ui/useEscape.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { signedInView } from './liveSessionModule.ts';
 import { usePausedSignIn } from '../walkthrough/stepMode.ts';
-import {
-  ProblemNotice,
-  RenewalNotice,
-  SessionEndedNotice,
-  SignedOutNotice,
-  StrayCallbackNotice,
-} from './SessionNotices.tsx';
+import { ProblemNotice, SessionEndedNotice, SignedOutNotice, StrayCallbackNotice } from './SessionNotices.tsx';
 import { SignedOutView } from './SignedOutView.tsx';
+
+/** Renewal's notice: signed-in pages only (a token that expired while the page was closed among them). */
+const renewalNotice = lazyModule(() => import('./RenewalNotice.tsx').then((module) => module.RenewalNotice));
 
 // Everything only a signed-in person needs (jose, zod, React Query, the inspector, Discovery)
 // loads on demand; a sign-in callback page loads it during the token exchange (liveSessionModule.ts).
@@ -102,11 +99,15 @@ export function Home({ env, settings, session, actions, onSaveSettings, settings
           Your access token expired while this page was closed or asleep: renewing it with the refresh token…
         </Status>
         {session.renewal ? (
-          <RenewalNotice
-            status={session.renewal}
-            expiresAt={session.expiredAt ?? new Date(0)}
-            onSignIn={() => void actions.signIn()}
-          />
+          <Loaded module={renewalNotice} what="renewal notice">
+            {(RenewalNotice) => (
+              <RenewalNotice
+                status={session.renewal!}
+                expiresAt={session.expiredAt ?? new Date(0)}
+                onSignIn={() => void actions.signIn()}
+              />
+            )}
+          </Loaded>
         ) : null}
       </>
     );

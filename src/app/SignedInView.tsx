@@ -10,7 +10,7 @@ import { stringClaim } from '../token/decodeAccessToken.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { clockOffsetWords, useClockOffset } from '../auth/clockOffset.ts';
-import { RenewalNotice } from './SessionNotices.tsx';
+import { RenewalNotice } from './RenewalNotice.tsx';
 import { useFocusOnShow } from '../ui/useFocusOnShow.ts';
 import { useAfterFirstPaint } from '../ui/useAfterFirstPaint.ts';
 import { FlowTimeline } from '../walkthrough/FlowTimeline.tsx';
