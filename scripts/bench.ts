@@ -213,7 +213,7 @@ function recordNetwork(events: { on: (event: string, listener: (params: never) =
     const entry = {
       // Origin and path only (a query may hold an authorization code), long ids (an interaction's)
       // shortened so the table does not change with them.
-      what: `${params.request.method} ${url.origin}${url.pathname.replace(/[\w-]{20,}/g, '…')}`,
+      what: `${params.request.method} ${url.origin}${url.pathname.replace(/\/[\w-]{32,}(?=\/|$)/g, '/…')}`,
       type: params.type ?? 'Other',
       start: params.wallTime * 1000,
       wallOffset: params.wallTime * 1000 - params.timestamp * 1000,
