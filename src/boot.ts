@@ -9,7 +9,7 @@ import { clearExchanges, forgetBearers, takeCarriedExchanges } from './http/inde
 import { startCallbackEarly } from './app/liveSessionModule.ts';
 import { markSignInPress } from './app/signInPress.ts';
 import { trickOn } from './config/speedTricks.ts';
-import { earlyDiscoveryRead, forgetEarlyDiscovery } from './evo/earlyDiscovery.ts';
+import { forgetEarlyDiscovery } from './evo/earlyDiscovery.ts';
 import { onSessionEvent } from './auth/sessionEvents.ts';
 import { recordSessions } from './walkthrough/recordSession.ts';
 import { installStepModeGate } from './walkthrough/stepMode.ts';
@@ -39,13 +39,9 @@ onSessionEvent('ended', clearExchanges);
 // on a callback page it is evaluated once Discovery is asked, so its long first task does not hold
 // up the token's processing. Never later than 150 ms, though: the page must say what happens.
 const discoveryAsked = trickOn('early-exchange') ? startCallbackEarly() : undefined;
-// On a callback, Discovery's answer is then a few milliseconds away: the first render waits for it
-// (never more than 60 ms), so the signed-in page is drawn once, with the instances.
 const loadApp = () =>
-  void import('./main.tsx').then(async ({ renderApp }) => {
+  void import('./main.tsx').then(({ renderApp }) => {
     performance.mark('evo-lab:app-code-evaluated');
-    if (trickOn('first-render-wait')) await earlyDiscoveryRead(60);
-    performance.mark('evo-lab:first-render');
     renderApp();
   });
 if (discoveryAsked)

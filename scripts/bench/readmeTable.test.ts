@@ -12,7 +12,7 @@ describe('the bench’s round statistics', () => {
     expect(gainVerdict(stat([-5, 12, 30]))).toBe('within the noise');
     expect(gainVerdict(stat([-5, -12, -1]))).toBe('costs');
     const trick = (press: number[], callback: number[], slow: number[]) => ({
-      name: 'collation-table' as const,
+      name: 'font-stack' as const,
       what: '',
       pressToDiscovery: stat(press),
       callbackToDiscovery: stat(callback),

@@ -14,7 +14,6 @@ export const STEPS: readonly (readonly [mark: string, label: string])[] = [
   ['evo-lab:session-code-evaluated', 'session code evaluated'],
   ['evo-lab:token-in-hand', 'token in hand'],
   ['evo-lab:app-code-evaluated', 'app code evaluated'],
-  ['evo-lab:first-render', 'first render starts'],
 ];
 
 /**
@@ -27,14 +26,6 @@ export const TRICKS = [
     what: 'the callback page exchanges its code and asks Discovery before React has loaded (src/boot.ts, app/liveSessionModule.ts, evo/earlyDiscovery.ts)',
     /** Measured on the slow network too: it is about overlapping requests. The others are CPU work. */
     network: true,
-  },
-  {
-    name: 'first-render-wait',
-    what: 'the callback page’s first render waits up to 60 ms for Discovery’s answer (src/boot.ts)',
-  },
-  {
-    name: 'collation-table',
-    what: 'instance names in printable ASCII ordered from a table instead of `Intl.Collator` (evo/discovery.ts)',
   },
   {
     name: 'font-stack',

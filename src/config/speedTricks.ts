@@ -6,11 +6,7 @@
  */
 export type SpeedTrick =
   /** The callback page exchanges its code and asks Discovery before React has loaded (boot.ts). */
-  | 'early-exchange'
-  /** The callback page's first render waits (at most 60 ms) for Discovery's answer (boot.ts). */
-  | 'first-render-wait'
-  /** Names in printable ASCII are ordered from a table, not by `Intl.Collator` (evo/discovery.ts). */
-  | 'collation-table';
+  'early-exchange';
 
 const without = new Set(String(import.meta.env.VITE_BENCH_WITHOUT ?? '').split(','));
 

@@ -11,7 +11,6 @@ import {
 } from './discoverySchemas.ts';
 import { arrivedDiscovery, takeEarlyDiscovery } from './earlyDiscovery.ts';
 import { discoveryEndpoint } from '../config/catalogue.ts';
-import { trickOn } from '../config/speedTricks.ts';
 import { allowHubs, type BearerCredential } from '../http/index.ts';
 import { stringClaim } from '../token/decodeAccessToken.ts';
 
@@ -45,32 +44,12 @@ export interface InstanceView {
 }
 
 const collators = new Map<string, Intl.Collator>();
-/**
- * The printable ASCII characters in the order of Unicode's root collation (which English uses), a
- * letter's two cases as one: the order `Intl.Collator` gives them with `sensitivity: 'base'`. The
- * unit tests hold this to the collator.
- */
-const ROOT_ORDER = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$0123456789abcdefghijklmnopqrstuvwxyz';
-const RANK = new Map([...ROOT_ORDER].map((character, rank) => [character, rank]));
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
- * Orders names as the browser's collator does when it ignores case and accents. The first collator
- * a page makes loads the locale's collation data (8-10 ms on a 2-core machine), which a callback
- * page's first render does without: names in printable ASCII, in an English-language browser, are
- * ordered from the table above. Anything else goes to a collator for the language, made once
- * (`localeCompare` with options would make one per call).
+ * Orders names as the browser's collator does when it ignores case and accents, with a collator
+ * for the language made once (`localeCompare` with options would make one per call).
  */
 export function compareNames(a: string, b: string, language = globalThis.navigator?.language ?? ''): number {
-  if (trickOn('collation-table') && /^en\b/i.test(language) && PRINTABLE_ASCII.test(a) && PRINTABLE_ASCII.test(b)) {
-    const x = a.toLowerCase();
-    const y = b.toLowerCase();
-    for (let i = 0; i < Math.min(x.length, y.length); i++) {
-      const order = RANK.get(x[i]!)! - RANK.get(y[i]!)!;
-      if (order !== 0) return Math.sign(order);
-    }
-    return Math.sign(x.length - y.length);
-  }
   let collator = collators.get(language);
   if (!collator)
     collators.set(language, (collator = new Intl.Collator(language || undefined, { sensitivity: 'base' })));

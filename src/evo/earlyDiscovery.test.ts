@@ -1,13 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bearerCredential } from '../http/index.ts';
 import { tokenFingerprint } from '../token/fingerprint.ts';
-import {
-  arrivedDiscovery,
-  earlyDiscoveryRead,
-  forgetEarlyDiscovery,
-  startDiscoveryEarly,
-  takeEarlyDiscovery,
-} from './earlyDiscovery.ts';
+import { arrivedDiscovery, forgetEarlyDiscovery, startDiscoveryEarly, takeEarlyDiscovery } from './earlyDiscovery.ts';
 
 const URL_ = 'https://discover.example';
 const TOKEN = 'header.payload.signature';
@@ -24,23 +18,6 @@ function answer(status: number, body: string) {
 }
 
 describe('early Discovery', () => {
-  it('lets the first render wait for an answer on its way, but never longer than asked', async () => {
-    await expect(earlyDiscoveryRead(10_000)).resolves.toBeUndefined(); // nothing started: no wait
-    answer(200, '{"discovery":{}}');
-    startDiscoveryEarly(bearerCredential(TOKEN, URL_), tokenFingerprint(TOKEN));
-    await earlyDiscoveryRead(10_000);
-    expect(arrivedDiscovery(tokenFingerprint(TOKEN), URL_)?.body).toEqual({ discovery: {} });
-    forgetEarlyDiscovery();
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => new Promise<Response>(() => undefined)),
-    );
-    startDiscoveryEarly(bearerCredential(TOKEN, URL_), tokenFingerprint(TOKEN));
-    const started = Date.now();
-    await earlyDiscoveryRead(30);
-    expect(Date.now() - started).toBeLessThan(1_000);
-  });
-
   it('asks once per token, and hands an arrived 200 body to the first render, once used', async () => {
     const fetch = answer(200, '{"discovery":{}}');
     startDiscoveryEarly(bearerCredential(TOKEN, URL_), tokenFingerprint(TOKEN));

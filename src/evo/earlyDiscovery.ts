@@ -8,8 +8,6 @@ import { discoveryEndpoint } from '../config/catalogue.ts';
  */
 interface Early {
   exchange: Promise<Exchange>;
-  /** Settles once the answer has been read (or there is none to read). */
-  read: Promise<void>;
   /** The body of a 200 answer, once it has been read (from a clone; the response stays unread). */
   body?: unknown;
 }
@@ -27,8 +25,8 @@ export function startDiscoveryEarly(credential: BearerCredential, fingerprint: s
   const key = keyOf(fingerprint, discoveryUrl);
   if (early.has(key)) return;
   const exchange = sendWithBearer(credential, discoveryEndpoint(discoveryUrl));
-  // Read a good answer as soon as it lands, so the page's first render can show it.
-  const read = exchange.then(async (answer) => {
+  // Read a good answer as soon as it lands, so a render after it can show it at once.
+  void exchange.then(async (answer) => {
     if (!('response' in answer) || answer.response.status !== 200) return;
     try {
       entry.body = await answer.response.clone().json();
@@ -36,22 +34,8 @@ export function startDiscoveryEarly(credential: BearerCredential, fingerprint: s
       // Not JSON: the query reads the response itself and says so.
     }
   });
-  const entry: Early = { exchange, read };
+  const entry: Early = { exchange };
   early.set(key, entry);
-}
-
-/**
- * Settles when every early Discovery call has its answer read, or after `waitMs`: the page's first
- * render waits this long so it can show the instances at once, instead of drawing without them
- * and again a moment later.
- */
-export function earlyDiscoveryRead(waitMs: number): Promise<void> {
-  const reads = [...early.values()].map((entry) => entry.read);
-  if (reads.length === 0) return Promise.resolve();
-  return Promise.race([
-    Promise.all(reads).then(() => undefined),
-    new Promise<void>((resolve) => setTimeout(resolve, waitMs)),
-  ]);
 }
 
 /**
