@@ -116,7 +116,8 @@ export function SignedOutView({ env, settings, onSaveSettings, onSignIn, problem
             className="button button-primary"
             disabled={status.dirty || blocking.length > 0}
             onClick={(event) => {
-              rememberSignInPress(event);
+              // With memory only, nothing but the library's pending sign-in is written: no press time either.
+              if (settings.tokenStorage !== 'memory') rememberSignInPress(event);
               onSignIn();
             }}
           >
