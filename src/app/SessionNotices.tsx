@@ -15,15 +15,7 @@ export function ProblemNotice({ problem, onDismiss }: { problem: AuthProblem; on
         </button>
       }
     >
-      <p>
-        {problem.detail}
-        {problem.code ? (
-          <>
-            {' '}
-            (<code>{problem.code}</code>)
-          </>
-        ) : null}
-      </p>
+      <ProblemWords problem={problem} />
       <p>
         <strong>What to do:</strong> {problem.action}
       </p>
@@ -113,6 +105,7 @@ export function SignedOutNotice({ outcome }: { outcome: RevocationOutcome }) {
   );
 }
 
+/** A problem's detail and its OAuth code, as every notice about one says them. */
 export function ProblemWords({ problem }: { problem: AuthProblem }) {
   return (
     <p>

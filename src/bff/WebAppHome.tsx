@@ -1,5 +1,6 @@
 import './bff.css';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { appBaseUrl } from '../auth/appUrls.ts';
 import type { AppEnv } from '../config/env.ts';
 import type { ConnectionSettings, SettingsErrors } from '../settings/connectionSettings.ts';
 import { SettingsForm } from '../settings/SettingsForm.tsx';
@@ -212,7 +213,7 @@ export function WebAppHome({ env, settings, onSaveSettings, settingsNotices }: W
         onSave={onSaveSettings}
         onStatus={onStatus}
         redirectUri={bffUrl('callback')}
-        shareLink={shareLink(settings, new URL(import.meta.env.BASE_URL, window.location.origin).href)}
+        shareLink={shareLink(settings, appBaseUrl())}
       />
     </section>
   );
