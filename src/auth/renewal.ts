@@ -1,4 +1,4 @@
-import type { User, UserManager } from 'oidc-client-ts';
+import { User, type UserManager } from 'oidc-client-ts';
 import { useSyncExternalStore } from 'react';
 import { exchanges } from '../http/index.ts';
 import { measureFromToken } from './clockOffset.ts';
@@ -95,11 +95,75 @@ export function subscribeRenewal(listener: () => void): () => void {
 
 /** One-way digests of refresh tokens spent in this browser, learnt from other tabs too. */
 const spent = new Set<string>();
+/**
+ * What the tab that spent a refresh token got for it, by the spent token's digest: the renewed
+ * session, handed to the tabs that still hold the spent one (a duplicated tab copies the session),
+ * so that they go on with it instead of ending when their access token expires. Kept in memory
+ * only, for a minute at most; BroadcastChannel reaches only this origin's tabs in this browser,
+ * which can read the session's storage anyway.
+ */
+const successors = new Map<string, string>();
+const SUCCESSOR_KEPT_MS = 60_000;
+/** The sessions of this tab that take a handed-over renewal (see {@link receiveHandovers}). */
+const receivers = new Set<UserManager>();
+/** When this tab last took over a renewal from another tab, per session. */
+const handedOverAt = new WeakMap<UserManager, number>();
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('evo-sign-in-lab:renewal') : undefined;
 channel?.addEventListener('message', (event: MessageEvent) => {
-  const data = event.data as { spent?: unknown } | null;
-  if (typeof data?.spent === 'string') spent.add(data.spent);
+  const data = event.data as { spent?: unknown; successor?: unknown } | null;
+  if (typeof data?.spent !== 'string') return;
+  spent.add(data.spent);
+  if (typeof data.successor !== 'string') return;
+  const fingerprint = data.spent;
+  successors.set(fingerprint, data.successor);
+  setTimeout(() => successors.delete(fingerprint), SUCCESSOR_KEPT_MS);
+  for (const manager of receivers) void takeOver(manager, fingerprint).catch(() => undefined);
 });
+
+const takingOver = new Map<string, Promise<User | undefined>>();
+
+/**
+ * Continues this tab's session with the renewal another tab made with the same refresh token,
+ * when this tab still holds that (now spent) token; once per spent token.
+ */
+function takeOver(manager: UserManager, fingerprint: string): Promise<User | undefined> {
+  let running = takingOver.get(fingerprint);
+  if (!running) {
+    running = (async () => {
+      const text = successors.get(fingerprint);
+      const current = await manager.getUser();
+      if (!text || !current?.refresh_token || (await digest(current.refresh_token)) !== fingerprint) return undefined;
+      const next = User.fromStorageString(text);
+      if (!next.access_token || !next.refresh_token) return undefined;
+      successors.delete(fingerprint);
+      handedOverAt.set(manager, Date.now());
+      await manager.storeUser(next);
+      // The library's userLoaded event: react-oidc-context renders the new token.
+      await manager.events.load(next);
+      measureFromToken(next.access_token);
+      emitSessionEvent('renewed', {
+        at: Date.now(),
+        oldExpiry: current.expires_at,
+        newExpiry: next.expires_at,
+        rotated: true,
+        byAnotherTab: true,
+      });
+      if (!renewalState(manager).renewing) setRenewalState(manager, IDLE);
+      return next;
+    })().finally(() => setTimeout(() => takingOver.delete(fingerprint), SUCCESSOR_KEPT_MS));
+    takingOver.set(fingerprint, running);
+  }
+  return running;
+}
+
+/**
+ * Lets this tab's session take over renewals other tabs of the same session make (a duplicated
+ * tab): returns the unsubscribe.
+ */
+export function receiveHandovers(manager: UserManager): () => void {
+  receivers.add(manager);
+  return () => receivers.delete(manager);
+}
 
 export async function digest(value: string): Promise<string> {
   const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value)));
@@ -192,7 +256,7 @@ export function renewSession(manager: UserManager): Promise<User | null> {
   setRenewalState(manager, { ...before, renewing: true, waitingForNetwork: false });
   const started = Date.now();
   const work = withLock(`evo-sign-in-lab:renew:${manager.settings.authority}|${manager.settings.client_id}`, () =>
-    refreshOnce(manager),
+    refreshOnce(manager, started),
   ).then(
     (user) => {
       setRenewalState(manager, IDLE);
@@ -228,19 +292,27 @@ async function withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
   return locks ? await locks.request(name, task) : task();
 }
 
-async function refreshOnce(manager: UserManager): Promise<User | null> {
+async function refreshOnce(manager: UserManager, asked: number): Promise<User | null> {
+  // Another tab renewed this session while this one waited for the lock, and handed it over.
+  if ((handedOverAt.get(manager) ?? 0) >= asked) return manager.getUser();
   const before = await manager.getUser();
   if (!before?.refresh_token) throw new NoRefreshTokenError();
   const fingerprint = await digest(before.refresh_token);
-  if (spent.has(fingerprint)) throw new SpentRefreshTokenError();
+  if (spent.has(fingerprint)) {
+    // Spent by another tab: go on with what it got for it, never send it again.
+    const successor = await takeOver(manager, fingerprint);
+    if (successor) return successor;
+    throw new SpentRefreshTokenError();
+  }
   const sent = Date.now();
   const user = await manager.signinSilent({ silentRequestTimeoutInSeconds: REFRESH_TIMEOUT_S });
   if (user) measureFromToken(user.access_token);
   const rotated = user?.refresh_token !== before.refresh_token;
   if (rotated) {
-    // The old refresh token is spent: tell other tabs holding a copy never to send it.
+    // The old refresh token is spent: tell other tabs holding a copy never to send it, and hand
+    // them the renewed session to go on with.
     spent.add(fingerprint);
-    channel?.postMessage({ spent: fingerprint });
+    channel?.postMessage({ spent: fingerprint, ...(user ? { successor: user.toStorageString() } : {}) });
   }
   emitSessionEvent('renewed', { at: Date.now(), oldExpiry: before.expires_at, newExpiry: user?.expires_at, rotated });
   // A token that arrives already expired is not renewed again and again (every MIN_GAP_MS).

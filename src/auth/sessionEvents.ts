@@ -25,7 +25,7 @@ export interface SessionEventMap {
   /** The code was exchanged: a new session. */
   signedIn: { user: User; redirectUri: string; clientId: string; codeVerifier: string | undefined };
   /** A refresh-token renewal succeeded. */
-  renewed: { at: number; oldExpiry?: number; newExpiry?: number; rotated: boolean };
+  renewed: { at: number; oldExpiry?: number; newExpiry?: number; rotated: boolean; byAnotherTab?: boolean };
   /** The session is over in this tab (signed out, forgotten, or its connection changed). */
   ended: { reason: 'sign-out' | 'forget' | 'connection-changed' | 'user-changed' | 'renewal-refused' };
 }

@@ -9,7 +9,14 @@ import { cleanCallbackUrl } from './appUrls.ts';
 import { describeAuthError } from './describeAuthError.ts';
 import { carryMetadataAcrossRedirect } from './metadataCarry.ts';
 import { keepRenewed } from './autoRenewal.ts';
-import { clearRenewalError, renewSession, SpentRefreshTokenError, useRenewal, type RenewalState } from './renewal.ts';
+import {
+  clearRenewalError,
+  receiveHandovers,
+  renewSession,
+  SpentRefreshTokenError,
+  useRenewal,
+  type RenewalState,
+} from './renewal.ts';
 import { onSignOutElsewhere } from './tabSignOut.ts';
 import { checkIssuer } from './issuerCheck.ts';
 import { takePopupResponse } from './popupNavigator.ts';
@@ -118,7 +125,12 @@ export function useSession(settings: ConnectionSettings): { session: Session; ac
   const [, setWoke] = useState(0);
   useEffect(() => {
     if (!user?.refresh_token) return;
-    return keepRenewed(manager, user, () => setWoke((count) => count + 1));
+    const stopHandovers = receiveHandovers(manager);
+    const stopRenewing = keepRenewed(manager, user, () => setWoke((count) => count + 1));
+    return () => {
+      stopHandovers();
+      stopRenewing();
+    };
   }, [manager, user]);
 
   // The provider refused the refresh token: the session is over; say why on the signed-out page.

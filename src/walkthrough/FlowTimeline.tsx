@@ -278,7 +278,10 @@ export function FlowTimeline({ initiallyOpen = false }: { initiallyOpen?: boolea
             {flow.renewals.map((renewal) => (
               <li key={renewal.at}>
                 {new Date(renewal.at).toLocaleTimeString()}: expiry {time(renewal.oldExpiry)} →{' '}
-                {time(renewal.newExpiry)}; refresh token {renewal.rotated ? 'rotated (a new one came back)' : 'kept'}.
+                {time(renewal.newExpiry)}; refresh token {renewal.rotated ? 'rotated (a new one came back)' : 'kept'}
+                {renewal.byAnotherTab
+                  ? '. Renewed by another tab of this session, which handed the new tokens to this one (the old refresh token is spent for both).'
+                  : '.'}
               </li>
             ))}
           </ul>

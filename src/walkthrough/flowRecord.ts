@@ -24,7 +24,7 @@ export interface FlowRecord {
     scope: string;
     refreshToken: boolean;
   };
-  renewals: { at: number; oldExpiry?: number; newExpiry?: number; rotated: boolean }[];
+  renewals: { at: number; oldExpiry?: number; newExpiry?: number; rotated: boolean; byAnotherTab?: boolean }[];
 }
 
 const KEY = 'evo-sign-in-lab:walkthrough';

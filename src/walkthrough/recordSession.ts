@@ -66,8 +66,9 @@ export function recordSessions(): void {
     // Memory-only storage: the library did not put the token in sessionStorage, so nor does this.
     if (!sessionStorageHolds(user.access_token)) keepFlowInMemoryOnly();
   });
-  onSessionEvent('renewed', ({ at, oldExpiry, newExpiry, rotated }) => {
-    updateFlow((record) => ({ ...record, renewals: [...record.renewals, { at, oldExpiry, newExpiry, rotated }] }));
+  onSessionEvent('renewed', ({ at, oldExpiry, newExpiry, rotated, byAnotherTab }) => {
+    const renewal = { at, oldExpiry, newExpiry, rotated, ...(byAnotherTab ? { byAnotherTab } : {}) };
+    updateFlow((record) => ({ ...record, renewals: [...record.renewals, renewal] }));
   });
   onSessionEvent('ended', () => saveFlow(undefined));
 }
