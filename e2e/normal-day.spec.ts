@@ -259,50 +259,11 @@ test.describe('3. offline and provider failures', () => {
 });
 
 test.describe('4. Back from the provider', () => {
-  /*
-   * The Chromium these tests drive restores no page from the back/forward cache (even a bare page
-   * comes back reloaded), so the restore is played as the browser does it: the page is left frozen
-   * mid-departure (the navigation to the provider is stopped), then gets `pageshow` with
-   * `persisted`. A real Back (a fresh load) is checked too.
-   */
-  async function leaveAndComeBack(page: Page): Promise<void> {
-    await page.route(/\/connect\/authorize/, (route) => route.abort('aborted'));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByText('Taking you to the identity provider…')).toBeVisible();
-    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
-    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 1_000 });
-    await expect(page.getByText('Taking you to the identity provider')).toHaveCount(0);
-    await page.unroute(/\/connect\/authorize/);
-  }
+  // Restored from the back/forward cache: e2e/normal-day-bfcache.spec.ts (its browser keeps pages
+  // in that cache, which Playwright turns off by default).
 
-  // Break seen failing: the pageshow listener removed from useIdleSession (idleSession.ts): the
-  // restored page said "Taking you to the identity provider…" with no Sign in.
-  test('restored from the back/forward cache on a first visit: usable at once, and a second Sign in completes', async ({
-    page,
-  }) => {
-    await page.goto('/');
-    await leaveAndComeBack(page);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await fillSandboxLogin(page, 'ada@example.com');
-    await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
-  });
-
-  // Break seen failing: useSession without its stale-navigator check (`stale = false`):
-  // react-oidc-context's activeNavigator and isLoading stuck, its #1243.
-  test('restored from the back/forward cache with the session code loaded (after a sign-out): usable at once too', async ({
-    page,
-  }) => {
-    await signIn(page, 'ada@example.com');
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
-    await leaveAndComeBack(page);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await fillSandboxLogin(page, 'ada@example.com');
-    await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible();
-  });
-
-  // The real browser path (here a fresh load, as this Chromium keeps no page in its cache): a
-  // regression check, not a guard of the restore handling above.
+  // Back without the cache (a browser that keeps no page there, or a page it would not keep): a
+  // fresh load. A regression check, not a guard of the restore handling above.
   test('a real Back from the provider’s page: Sign in at once, and the second Sign in completes', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Sign in' }).click();
