@@ -66,8 +66,9 @@ function failTokenEndpoint(
 const verdict = (page: Page) => page.locator('.verdict');
 
 test.describe('1. sleep and wake', () => {
-  // Break seen failing: the heartbeat in keepRenewed (autoRenewal.ts) without its check(), so only
-  // the timer armed before sleep could renew (it fires ~40 s of running time later).
+  // Breaks seen failing: the heartbeat in keepRenewed (autoRenewal.ts) without its check(), so only
+  // the timer armed before sleep could renew (it fires ~40 s of running time later); and useSession
+  // dropping a token that expired on screen (the page swapped to a status line during renewal).
   test('a laptop that slept past expiry holds a fresh token within seconds of waking, never calling the expired one usable', async ({
     page,
     recorded,
@@ -81,13 +82,10 @@ test.describe('1. sleep and wake', () => {
       await route.continue();
     });
     await sleepFor(page, 3 * 60_000);
-    // Within a heartbeat the page knows: it says it is renewing, and shows no expired token as usable.
-    await expect(
-      page.getByText('Your access token expired while this page was closed or asleep: renewing it'),
-    ).toBeVisible({
-      timeout: 7_000,
-    });
-    await expect(verdict(page)).toHaveCount(0);
+    // Within a heartbeat the page knows: it says it is renewing, and calls the token on screen
+    // expired, never usable.
+    await expect(page.getByText('Renewing the session…')).toBeVisible({ timeout: 7_000 });
+    await expect(verdict(page)).toHaveText(/^Not usable: the token has expired/);
     await expect(verdict(page)).toContainText(/^Usable/, { timeout: 15_000 });
     await expect(page.getByText(/^Expires in/)).toBeVisible();
     expect(refreshes(recorded.requests)).toHaveLength(1);
@@ -113,7 +111,9 @@ test.describe('1. sleep and wake', () => {
     await expect.poll(() => refreshes(recorded.requests).length, { timeout: 5_000 }).toBe(2);
   });
 
-  // Break seen failing: whenExpired without its Sign in again button (SignedInView).
+  // Breaks seen failing: whenExpired without its Sign in again button (SignedInView); and the
+  // verdict's time read only every 5 s (TokenWorkbench without useMomentsPassed): for up to 5 s
+  // after waking it said "Usable" beside "Expired 1:00:04 ago".
   test('without a refresh token, waking past expiry says the token expired and offers Sign in again', async ({
     page,
     recorded,
@@ -121,9 +121,13 @@ test.describe('1. sleep and wake', () => {
     await page.clock.install();
     await signIn(page, 'ada@example.com');
     await expect(verdict(page)).toContainText(/^Usable/);
+    // Timers run only as the test lets them: one second of waking, no more.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
     await sleepFor(page, 2 * 60 * 60_000);
-    await expect(verdict(page)).toHaveText(/^Not usable: the token has expired/, { timeout: 10_000 });
+    await page.clock.runFor(1_100);
     await expect(page.getByText(/Expired .* ago/)).toBeVisible();
+    await expect(verdict(page)).toHaveText(/^Not usable: the token has expired/, { timeout: 1_000 });
+    await page.clock.resume();
     await expect(page.getByRole('button', { name: 'Sign in again' })).toBeVisible();
     expect(refreshes(recorded.requests)).toHaveLength(0);
   });
@@ -145,9 +149,7 @@ test('2. a page reopened after the access token expired renews by itself, saying
   await page.goto('about:blank');
   await sleepFor(page, 5 * 60_000);
   await page.goto('/');
-  await expect(
-    page.getByText('Your access token expired while this page was closed or asleep: renewing it'),
-  ).toBeVisible();
+  await expect(page.getByText('Your access token expired while this page was closed: renewing it')).toBeVisible();
   await expect(page.getByText('Your session has ended')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Signed in as Ada Lovelace' })).toBeVisible({ timeout: 10_000 });
   await expect(verdict(page)).toContainText(/^Usable/);
@@ -235,6 +237,34 @@ test.describe('3. offline and provider failures', () => {
     expect(recorded.requests.filter((r) => r.url().startsWith(`${IMS_TWIN}/connect/authorize?`))).toHaveLength(1);
   });
 
+  // Break seen failing: renewSession (renewal.ts) keeping the library's error for any answer with
+  // an OAuth `error`: the unknown code was taken for a refusal and the session ended at once.
+  test('a 429 in JSON with an OAuth error the page does not know is retried after Retry-After, not taken for a refusal', async ({
+    page,
+    recorded,
+  }) => {
+    await page.clock.install();
+    await signIn(page, 'ada@example.com', SHORT_LIVED);
+    await failTokenEndpoint(page, {
+      status: 429,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: 'rate_limit_exceeded' }),
+      headers: { 'retry-after': '30' },
+    });
+    await sleepFor(page, 50_000);
+    const notice = page.getByRole('status').filter({ hasText: 'Renewal failed' });
+    await expect(notice).toContainText('the identity provider is busy', { timeout: 10_000 });
+    await expect(notice).toContainText('HTTP 429');
+    await expect(notice).toContainText('rate_limit_exceeded');
+    await expect(page.getByText('Your session has ended')).toHaveCount(0);
+    await passTime(page, 18_000);
+    expect(refreshes(recorded.requests)).toHaveLength(1);
+    await page.unroute(TOKEN);
+    await passTime(page, 20_000);
+    await expect(verdict(page)).toContainText(/^Usable/, { timeout: 10_000 });
+    expect(refreshes(recorded.requests)).toHaveLength(2);
+  });
+
   // Break seen failing: classifyFailure (renewal.ts) taking invalid_grant as transient.
   test('invalid_grant ends the session in words, offers Sign in, and sends no further refresh request', async ({
     page,
@@ -300,10 +330,10 @@ test.describe('5. several tabs', () => {
     return a !== undefined && a === b && a !== old;
   }
 
-  // Breaks seen failing: refreshOnce without the spent-token check (renewal.ts): the copy sent the
-  // spent refresh token, got invalid_grant, and the provider revoked the grant for both tabs; and
-  // refreshOnce posting `spent` without the `successor` (no handover): the other tab kept its old
-  // token, said "Another tab already renewed this session" and could not renew again.
+  // Break seen failing: refreshOnce posting `spent` without the `successor` (no handover): the
+  // other tab kept its old token, said "Another tab already renewed this session" and could not
+  // renew again. (Before the handover, this test also caught refreshOnce without its spent-token
+  // check; the handover answers first now, so src/auth/renewalHandover.test.ts guards that check.)
   test('a duplicated tab: both renew at once without invalid_grant, and both keep working', async ({ page }) => {
     await signIn(page, 'ada@example.com', { check: ['offline_access'] });
     const copy = await duplicate(page);
@@ -326,7 +356,11 @@ test.describe('5. several tabs', () => {
     await realWait(1_000);
     const bodies = await Promise.all(answers.map(async (r) => `${r.status()} ${await r.text()}`));
     expect(bodies.filter((body) => body.includes('invalid_grant'))).toEqual([]);
-    expect(statuses()).toEqual([200]);
+    // One request when the presses meet (the second joins the first through the Web Lock), two
+    // when the second comes after the handover (it renews with the new refresh token): all 200.
+    const first200 = statuses();
+    expect(first200.length).toBeLessThanOrEqual(2);
+    expect(first200.every((status) => status === 200)).toBe(true);
     for (const tab of [page, copy]) {
       await expect(tab.getByText('Another tab already renewed this session')).toHaveCount(0);
       await expect(tab.getByRole('button', { name: 'Renew now' })).toBeEnabled();
@@ -337,7 +371,7 @@ test.describe('5. several tabs', () => {
     for (const [turn, tab] of [copy, page].entries()) {
       const before = await heldToken(tab);
       await tab.getByRole('button', { name: 'Renew now' }).click();
-      await expect.poll(statuses).toEqual(Array(turn + 2).fill(200));
+      await expect.poll(statuses).toEqual(Array(first200.length + turn + 1).fill(200));
       await expect.poll(() => sameNewToken(before)).toBe(true);
     }
     for (const tab of [page, copy]) {

@@ -96,7 +96,7 @@ export function Home({ env, settings, session, actions, onSaveSettings, settings
     body = (
       <>
         <Status>
-          Your access token expired while this page was closed or asleep: renewing it with the refresh token…
+          Your access token expired while this page was closed: renewing it with the refresh token…
         </Status>
         {session.renewal ? (
           <Loaded module={renewalNotice} what="renewal notice">

@@ -32,8 +32,8 @@ export function RenewalNotice({
     return (
       <Notice tone="info" title="Renewal is waiting for the network">
         <p>
-          This computer is offline. The session renews by itself as soon as the network is back; nothing is sent until
-          then.
+          This computer is offline. The session renews by itself as soon as the network is back; until then, one
+          request every two minutes checks whether the provider can be reached.
         </p>
         {meanwhile}
       </Notice>

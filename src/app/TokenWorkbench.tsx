@@ -19,8 +19,9 @@ import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { lazyModule } from '../ui/lazyModule.ts';
 import { Loaded } from '../ui/Loaded.tsx';
 import { useAfterFirstPaint } from '../ui/useAfterFirstPaint.ts';
-import { useNow } from '../ui/useNow.ts';
+import { useMomentsPassed, useNow } from '../ui/useNow.ts';
 import { queryClient } from './queryClient.ts';
+import { CLOCK_SKEW_TOLERANCE_S } from '../token/tokenTimes.ts';
 
 const workspaceViews = lazyModule(() => import('../evo/workspaceViews.ts'));
 const consolePanel = lazyModule(() => import('../console/ConsolePanel.tsx').then((module) => module.ConsolePanel));
@@ -30,6 +31,24 @@ function lifetimeOf(claims: Record<string, unknown> | undefined): number | undef
   const exp = claims?.exp;
   const iat = claims?.iat;
   return typeof exp === 'number' && typeof iat === 'number' ? exp - iat : undefined;
+}
+
+/**
+ * When the verdict of a token changes by the clock alone, in ms on this clock: its `exp`, the
+ * start of its `nbf` tolerance (tokenTimes allows a minute), and the token response's expiry.
+ */
+function verdictDeadlines(
+  claims: Record<string, unknown> | undefined,
+  clockOffsetMs: number,
+  responseExpiresAt: Date | undefined,
+): (number | undefined)[] {
+  const onThisClock = (seconds: unknown, lessMs = 0) =>
+    typeof seconds === 'number' ? seconds * 1000 - lessMs + clockOffsetMs : undefined;
+  return [
+    onThisClock(claims?.exp),
+    onThisClock(claims?.nbf, CLOCK_SKEW_TOLERANCE_S * 1000),
+    responseExpiresAt?.getTime(),
+  ];
 }
 
 /** A token to inspect: the session's, or one pasted; decoded once by whoever holds it. */
@@ -104,7 +123,10 @@ export function TokenWorkbench({
   const issuer = stringClaim(claims, 'iss');
   const checkStarted = decoded.kind === 'jwt' && (checkSignatureAutomatically || signatureAsked);
   const signature = useSignatureCheck(accessToken, issuer, checkStarted, knownJwksUri);
-  const localNow = useNow(5_000, accessToken);
+  // Read every 5 s, and afresh the second the token expires or becomes valid (on this clock),
+  // so the verdict never calls a token usable that the countdown already calls expired.
+  const deadlinesPassed = useMomentsPassed(verdictDeadlines(claims, clockOffsetMs, token.responseExpiresAt));
+  const localNow = useNow(5_000, `${accessToken} ${deadlinesPassed}`);
   // "Now" on the issuer's clock: a laptop 10 minutes ahead must not call a fresh token expired.
   const now = clockOffsetMs === 0 ? localNow : new Date(localNow.getTime() - clockOffsetMs);
   const verdict = tokenVerdict({ decoded, now, expected, signature, responseExpiresAt: token.responseExpiresAt });

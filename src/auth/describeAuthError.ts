@@ -119,6 +119,11 @@ const OAUTH_ERRORS: Record<string, Omit<AuthProblem, 'code'>> = {
     detail: 'It had an internal error while handling the sign-in.',
     action: 'Try again in a moment.',
   },
+  slow_down: {
+    title: 'The identity provider asked to slow down',
+    detail: 'It is receiving too many requests from this client (slow_down).',
+    action: 'Wait: the page tries again by itself, less often each time.',
+  },
   temporarily_unavailable: {
     title: 'The identity provider is busy',
     detail: 'It is temporarily unable to handle the sign-in.',
@@ -190,9 +195,21 @@ export function describeAuthError(raw: unknown, authority: string): AuthProblem 
   }
   if (raw instanceof ProviderHttpError) {
     const busy = raw.status === 429;
+    const failing = raw.status >= 500;
+    const what = busy ? ' (too many requests)' : failing ? ' (a server error)' : '';
+    const said = raw.oauthError ? ` with the error "${raw.oauthError}"` : '';
+    const wait = raw.retryAfterMs !== undefined ? ` and asked to wait ${Math.ceil(raw.retryAfterMs / 1000)} s` : '';
+    if (!busy && !failing) {
+      return {
+        title: 'The identity provider refused to renew the session',
+        detail: `Its token endpoint answered HTTP ${raw.status}${said}, not an OAuth error this page can read.`,
+        action: 'Sign in again. If it happens again, check the connection settings.',
+        code: `http_${raw.status}`,
+      };
+    }
     return {
       title: busy ? 'The identity provider is busy' : 'The identity provider is unavailable',
-      detail: `Its token endpoint answered HTTP ${raw.status}${busy ? ' (too many requests)' : ' (a server error)'}${raw.retryAfterMs !== undefined ? ` and asked to wait ${Math.ceil(raw.retryAfterMs / 1000)} s` : ''}. Nothing is wrong with your session or settings.`,
+      detail: `Its token endpoint answered HTTP ${raw.status}${what}${said}${wait}. Nothing is wrong with your session or settings.`,
       action: 'Wait: the page tries again by itself, less often each time.',
       code: `http_${raw.status}`,
     };
@@ -249,6 +266,14 @@ export function describeAuthError(raw: unknown, authority: string): AuthProblem 
       detail:
         'The page was opened with a sign-in answer this tab did not ask for: a reloaded or bookmarked callback, the back button, or a sign-in started in another tab. Its state does not match, so it was refused (this is what stops a forged callback).',
       action: 'Sign in again from this tab.',
+    };
+  }
+  if ((inner.name ?? error.name) === 'ErrorTimeout' || message === 'Network timed out') {
+    return {
+      title: 'The identity provider did not answer in time',
+      detail: `${authority} took too long to answer, so the request was given up. It may be overloaded, or the network slow.`,
+      action: 'Wait a moment and try again: renewal tries again by itself, less often each time.',
+      code: 'timeout',
     };
   }
   if (isNetworkFailure(message)) {

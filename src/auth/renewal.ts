@@ -29,16 +29,19 @@ export class SpentRefreshTokenError extends Error {
 }
 
 /**
- * The token endpoint answered with an HTTP error the library could not read as OAuth (an HTML 503
- * page, a 429): its status, and its `Retry-After` when the provider lets scripts see it.
+ * The token endpoint answered with an HTTP error that is not a refusal of the refresh token: a
+ * 429 or 5xx (an HTML 503 page, or JSON with an OAuth `error` such as `slow_down`), or a 4xx the
+ * library could not read as OAuth. Its status, its OAuth `error` if any, and its `Retry-After`
+ * when the provider lets scripts see it.
  */
 export class ProviderHttpError extends Error {
   constructor(
     readonly status: number,
     readonly retryAfterMs: number | undefined,
     readonly url: string,
+    readonly oauthError?: string,
   ) {
-    super(`The token endpoint answered HTTP ${status}`);
+    super(`The token endpoint answered HTTP ${status}${oauthError ? ` (${oauthError})` : ''}`);
     this.name = 'ProviderHttpError';
   }
 }
@@ -127,7 +130,8 @@ const takingOver = new Map<string, Promise<User | undefined>>();
  * when this tab still holds that (now spent) token; once per spent token.
  */
 function takeOver(manager: UserManager, fingerprint: string): Promise<User | undefined> {
-  let running = takingOver.get(fingerprint);
+  const key = `${manager.settings.authority}|${manager.settings.client_id}|${fingerprint}`;
+  let running = takingOver.get(key);
   if (!running) {
     running = (async () => {
       const text = successors.get(fingerprint);
@@ -150,8 +154,8 @@ function takeOver(manager: UserManager, fingerprint: string): Promise<User | und
       });
       if (!renewalState(manager).renewing) setRenewalState(manager, IDLE);
       return next;
-    })().finally(() => setTimeout(() => takingOver.delete(fingerprint), SUCCESSOR_KEPT_MS));
-    takingOver.set(fingerprint, running);
+    })().finally(() => setTimeout(() => takingOver.delete(key), SUCCESSOR_KEPT_MS));
+    takingOver.set(key, running);
   }
   return running;
 }
@@ -264,8 +268,19 @@ export function renewSession(manager: UserManager): Promise<User | null> {
     },
     (raw: unknown) => {
       const answer = answerSince(started);
-      const oauth = typeof (raw as { error?: unknown } | null)?.error === 'string';
-      const error = answer && !oauth ? new ProviderHttpError(answer.status, answer.retryAfterMs, answer.url) : raw;
+      const oauth = (raw as { error?: unknown } | null)?.error;
+      // A 429 or 5xx is the provider's trouble, whatever its body says (an unknown OAuth code
+      // included): retried after backoff and Retry-After. A 4xx with an OAuth error is a refusal.
+      const troubled = answer !== undefined && (answer.status === 429 || answer.status >= 500);
+      const error =
+        answer && (troubled || typeof oauth !== 'string')
+          ? new ProviderHttpError(
+              answer.status,
+              answer.retryAfterMs,
+              answer.url,
+              typeof oauth === 'string' ? oauth : undefined,
+            )
+          : raw;
       const kind = classifyFailure(error, navigator.onLine !== false);
       const failures = before.failures + 1;
       setRenewalState(manager, {

@@ -158,7 +158,14 @@ export function useSession(settings: ConnectionSettings): { session: Session; ac
   // A different person in the same tab (another sign-in finished) is a new session.
   const lastSubject = useRef<string | undefined>(undefined);
   const expired = Boolean(user?.expired);
-  const token = useMemo(() => (user && !expired ? sessionToken(user, settings) : undefined), [user, settings, expired]);
+  // A token that expires while on screen (an outage, a sleep) stays on screen, judged expired,
+  // beside where renewal stands; one already expired when the page opened is not shown.
+  const [shownUser, setShownUser] = useState<User | undefined>(undefined);
+  if (user && !expired && shownUser !== user) setShownUser(user);
+  const token = useMemo(
+    () => (user && (!expired || shownUser === user) ? sessionToken(user, settings) : undefined),
+    [user, settings, expired, shownUser],
+  );
   useEffect(() => {
     const subject = token?.key.subject;
     if (lastSubject.current && subject && subject !== lastSubject.current) {
@@ -241,7 +248,7 @@ export function useSession(settings: ConnectionSettings): { session: Session; ac
     session = { phase: 'failed', problem: describeAuthError(callback.error, settings.authority) };
   else if (auth.error) session = { phase: 'failed', problem: describeAuthError(auth.error, settings.authority) };
   else if (user?.expired && user.refresh_token && !renewal.refused && !signedOutElsewhere) {
-    // Expired while the page was closed or asleep (oidc-client-ts #2012): the refresh token renews it.
+    // Expired while the page was closed (oidc-client-ts #2012): the refresh token renews it.
     session = {
       phase: 'renewing-expired',
       expiredAt: user.expires_at ? new Date(user.expires_at * 1000) : undefined,

@@ -10,7 +10,7 @@ import { tokenVerdict, type TokenVerdict } from '../token/tokenVerdict.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { lazyModule } from '../ui/lazyModule.ts';
 import { Loaded } from '../ui/Loaded.tsx';
-import { useNow } from '../ui/useNow.ts';
+import { useMomentsPassed, useNow } from '../ui/useNow.ts';
 import type { BffSession } from './bffClient.ts';
 
 type SignedIn = Extract<BffSession, { signedIn: true }>;
@@ -87,7 +87,9 @@ export function BffWorkbench({
     setInstance(chosen);
     setWorkspace(undefined);
   }, []);
-  const now = useNow(5_000, session.accessTokenExpiresAt);
+  // Afresh the second the access token expires, not up to 5 s later.
+  const expiredNow = useMomentsPassed([Date.parse(session.accessTokenExpiresAt)]);
+  const now = useNow(5_000, `${session.accessTokenExpiresAt} ${expiredNow}`);
   const verdict = serverTokenVerdict(claims, now);
   const lifetime =
     typeof claims.exp === 'number' && typeof claims.iat === 'number' ? claims.exp - claims.iat : undefined;

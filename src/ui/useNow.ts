@@ -17,3 +17,25 @@ export function useNow(intervalMs = 1000, resetKey?: unknown): Date {
   }
   return state.now;
 }
+
+/**
+ * How many of `moments` (ms, this clock) have passed, checked every second: a component that
+ * reads the time seldom (every few seconds) still changes the second a deadline passes, also
+ * after the computer slept (a timeout set for the deadline would fire late: timers do not run in
+ * sleep). Only a change of the count re-renders.
+ */
+export function useMomentsPassed(moments: readonly (number | undefined)[]): number {
+  // Compared by value: a new array of the same moments is no change.
+  const key = moments.filter((moment) => moment !== undefined && Number.isFinite(moment)).join(' ');
+  const [passed, setPassed] = useState(() => countPassed(key));
+  useEffect(() => {
+    const check = () => setPassed(countPassed(key));
+    check();
+    const timer = window.setInterval(check, 1000);
+    return () => window.clearInterval(timer);
+  }, [key]);
+  return passed;
+}
+
+const countPassed = (key: string) =>
+  key === '' ? 0 : key.split(' ').filter((moment) => Number(moment) <= Date.now()).length;
