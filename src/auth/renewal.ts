@@ -98,66 +98,59 @@ export function subscribeRenewal(listener: () => void): () => void {
 
 /** One-way digests of refresh tokens spent in this browser, learnt from other tabs too. */
 const spent = new Set<string>();
-/**
- * What the tab that spent a refresh token got for it, by the spent token's digest: the renewed
- * session, handed to the tabs that still hold the spent one (a duplicated tab copies the session),
- * so that they go on with it instead of ending when their access token expires. Kept in memory
- * only, for a minute at most; BroadcastChannel reaches only this origin's tabs in this browser,
- * which can read the session's storage anyway.
- */
-const successors = new Map<string, string>();
-const SUCCESSOR_KEPT_MS = 60_000;
 /** The sessions of this tab that take a handed-over renewal (see {@link receiveHandovers}). */
 const receivers = new Set<UserManager>();
 /** When this tab last took over a renewal from another tab, per session. */
 const handedOverAt = new WeakMap<UserManager, number>();
+/**
+ * Each session's take-over of the tokens another tab got for a spent refresh token, by session
+ * and spent token: kept a minute, so that a renewal of this tab waiting for the lock meanwhile
+ * goes on with it instead of asking again.
+ */
+const takenOver = new Map<string, Promise<User | undefined>>();
+const TAKEN_OVER_KEPT_MS = 60_000;
+const takeOverKey = (manager: UserManager, fingerprint: string) =>
+  `${manager.settings.authority}|${manager.settings.client_id}|${fingerprint}`;
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('evo-sign-in-lab:renewal') : undefined;
 channel?.addEventListener('message', (event: MessageEvent) => {
   const data = event.data as { spent?: unknown; successor?: unknown } | null;
   if (typeof data?.spent !== 'string') return;
   spent.add(data.spent);
   if (typeof data.successor !== 'string') return;
-  const fingerprint = data.spent;
-  successors.set(fingerprint, data.successor);
-  setTimeout(() => successors.delete(fingerprint), SUCCESSOR_KEPT_MS);
-  for (const manager of receivers) void takeOver(manager, fingerprint).catch(() => undefined);
+  for (const manager of receivers) takeOver(manager, data.spent, data.successor);
 });
 
-const takingOver = new Map<string, Promise<User | undefined>>();
-
 /**
- * Continues this tab's session with the renewal another tab made with the same refresh token,
- * when this tab still holds that (now spent) token; once per spent token.
+ * Continues this tab's session with the tokens another tab got for the refresh token both held
+ * (a duplicated tab copies the session), when this session still holds it; once per spent token.
+ * The tokens reach only this origin's tabs in this browser (BroadcastChannel), in memory, and a
+ * tab that does not hold the spent refresh token drops them at once.
  */
-function takeOver(manager: UserManager, fingerprint: string): Promise<User | undefined> {
-  const key = `${manager.settings.authority}|${manager.settings.client_id}|${fingerprint}`;
-  let running = takingOver.get(key);
-  if (!running) {
-    running = (async () => {
-      const text = successors.get(fingerprint);
-      const current = await manager.getUser();
-      if (!text || !current?.refresh_token || (await digest(current.refresh_token)) !== fingerprint) return undefined;
-      const next = User.fromStorageString(text);
-      if (!next.access_token || !next.refresh_token) return undefined;
-      successors.delete(fingerprint);
-      handedOverAt.set(manager, Date.now());
-      await manager.storeUser(next);
-      // The library's userLoaded event: react-oidc-context renders the new token.
-      await manager.events.load(next);
-      measureFromToken(next.access_token);
-      emitSessionEvent('renewed', {
-        at: Date.now(),
-        oldExpiry: current.expires_at,
-        newExpiry: next.expires_at,
-        rotated: true,
-        byAnotherTab: true,
-      });
-      if (!renewalState(manager).renewing) setRenewalState(manager, IDLE);
-      return next;
-    })().finally(() => setTimeout(() => takingOver.delete(key), SUCCESSOR_KEPT_MS));
-    takingOver.set(key, running);
-  }
-  return running;
+function takeOver(manager: UserManager, fingerprint: string, successor: string): void {
+  const key = takeOverKey(manager, fingerprint);
+  if (takenOver.has(key)) return;
+  const taken = (async () => {
+    const current = await manager.getUser();
+    if (!current?.refresh_token || (await digest(current.refresh_token)) !== fingerprint) return undefined;
+    const next = User.fromStorageString(successor);
+    if (!next.access_token || !next.refresh_token) return undefined;
+    handedOverAt.set(manager, Date.now());
+    await manager.storeUser(next);
+    // The library's userLoaded event: react-oidc-context renders the new token.
+    await manager.events.load(next);
+    measureFromToken(next.access_token);
+    emitSessionEvent('renewed', {
+      at: Date.now(),
+      oldExpiry: current.expires_at,
+      newExpiry: next.expires_at,
+      rotated: true,
+      byAnotherTab: true,
+    });
+    if (!renewalState(manager).renewing) setRenewalState(manager, IDLE);
+    return next;
+  })();
+  takenOver.set(key, taken);
+  void taken.catch(() => undefined).finally(() => setTimeout(() => takenOver.delete(key), TAKEN_OVER_KEPT_MS));
 }
 
 /**
@@ -315,7 +308,7 @@ async function refreshOnce(manager: UserManager, asked: number): Promise<User | 
   const fingerprint = await digest(before.refresh_token);
   if (spent.has(fingerprint)) {
     // Spent by another tab: go on with what it got for it, never send it again.
-    const successor = await takeOver(manager, fingerprint);
+    const successor = await takenOver.get(takeOverKey(manager, fingerprint))?.catch(() => undefined);
     if (successor) return successor;
     throw new SpentRefreshTokenError();
   }
