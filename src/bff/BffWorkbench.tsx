@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { DiscoveryPanel } from '../evo/DiscoveryPanel.tsx';
 import type { TokenIdentity } from '../evo/discovery.ts';
-import { isTransient } from '../evo/evoApiError.ts';
+import { queryDefaults } from '../evo/queryDefaults.ts';
 import type { InstanceRef } from '../evo/workspaces.ts';
 import { bffCredential } from '../http/index.ts';
 import { ApiReachTable, type ReachObservation } from '../token/ApiReachTable.tsx';
@@ -18,16 +18,8 @@ type SignedIn = Extract<BffSession, { signedIn: true }>;
 const workspaceViews = lazyModule(() => import('../evo/workspaceViews.ts'));
 const consolePanel = lazyModule(() => import('../console/ConsolePanel.tsx').then((module) => module.ConsolePanel));
 
-/** The Web app page's own query client (the shell's is not reachable from bff/), with the same retry rule. */
-const bffQueries = new QueryClient({
-  defaultOptions: {
-    queries: {
-      retry: (failureCount, error) => isTransient(error) && failureCount < 2,
-      staleTime: 60_000,
-      refetchOnWindowFocus: false,
-    },
-  },
-});
+/** The Web app page's own query client (the shell's is not reachable from bff/), with the same defaults. */
+const bffQueries = new QueryClient({ defaultOptions: queryDefaults });
 
 /**
  * The verdict on the server's token, from the claims `/bff/session` returns. The page never holds
